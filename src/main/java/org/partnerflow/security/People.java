@@ -1,0 +1,40 @@
+package org.partnerflow.security;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Component;
+
+/**
+ * Looks people up in the engine's user directory. Diagrams use it by name, e.g. a mail step's
+ * recipients {@code ${people.emailOf(proposedBy)}}.
+ */
+@Component("people")
+public class People {
+
+  private final IdentityService identityService;
+
+  People(IdentityService identityService) {
+    this.identityService = identityService;
+  }
+
+  public String emailOf(String userId) {
+    User user = identityService.createUserQuery().userId(userId).singleResult();
+    if (user == null) {
+      throw new IllegalStateException("There is no user '" + userId + "' to send mail to");
+    }
+    if (user.getEmail() == null || user.getEmail().isBlank()) {
+      throw new IllegalStateException("User '" + userId + "' has no e-mail address; add one in Admin");
+    }
+    return user.getEmail();
+  }
+
+  public String nameOf(String userId) {
+    User user = userId == null ? null : identityService.createUserQuery().userId(userId).singleResult();
+    if (user == null) {
+      return userId;
+    }
+    String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+        + (user.getLastName() == null ? "" : user.getLastName())).strip();
+    return name.isEmpty() ? userId : name;
+  }
+}

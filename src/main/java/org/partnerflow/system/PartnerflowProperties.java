@@ -1,0 +1,61 @@
+package org.partnerflow.system;
+
+import java.math.BigDecimal;
+import java.time.Period;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Everything an operator may tune, with defaults that work for the demo. Each property has a line
+ * in the README.
+ *
+ * @param baseUrl where people reach the application; links in mails start with it
+ * @param identification time limits and figures for evaluating a potential partner
+ * @param mail who mails come from and the embedded mail server of the demo
+ * @param register who may read the partner register through its REST API
+ */
+@ConfigurationProperties("partnerflow")
+public record PartnerflowProperties(
+    @DefaultValue("http://localhost:8080") String baseUrl,
+    @DefaultValue Identification identification,
+    @DefaultValue Mail mail,
+    @DefaultValue Register register) {
+
+  /**
+   * @param evaluationPeriod how long partnership managers have to evaluate a proposal (the task's due date)
+   * @param decisionPeriod how long senior managers have to decide (the task's due date)
+   * @param staffDayRate the money value of one staff day, used to weigh staff time against money
+   */
+  public record Identification(
+      @DefaultValue("P10D") Period evaluationPeriod,
+      @DefaultValue("P5D") Period decisionPeriod,
+      @DefaultValue("400") BigDecimal staffDayRate) {
+  }
+
+  /**
+   * @param from the sender of every mail
+   * @param embedded an SMTP and IMAP server inside the application, for the demo and for tests
+   */
+  public record Mail(
+      @DefaultValue("Partnerflow <partnerflow@partnerflow.example>") String from,
+      @DefaultValue EmbeddedServer embedded) {
+  }
+
+  /**
+   * @param enabled start the embedded server and send all mail to it
+   * @param smtpPort its SMTP port; 0 picks a free port
+   * @param imapPort its IMAP port; 0 picks a free port
+   */
+  public record EmbeddedServer(
+      @DefaultValue("false") boolean enabled,
+      @DefaultValue("3025") int smtpPort,
+      @DefaultValue("3143") int imapPort) {
+  }
+
+  /** @param readerGroups the groups whose members may read the register's REST API */
+  public record Register(
+      @DefaultValue({"partnership-managers", "senior-managers", "camunda-admin"}) List<String> readerGroups) {
+  }
+}
