@@ -1,0 +1,207 @@
+package org.partnerflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.mail.internet.MimeMessage;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.repository.Resource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.partnerflow.register.PartnershipRepository;
+import org.partnerflow.register.PartnershipStatus;
+import org.partnerflow.support.PartnerflowSpringTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+
+/** The real wiring: deployment, security, REST, the register API and mail through the job executor. */
+@PartnerflowSpringTest
+class PartnerflowIntegrationTests {
+
+  private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() { };
+
+  @Autowired
+  TestRestTemplate rest;
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  PartnershipRepository partnerships;
+  @Autowired
+  GreenMail mail;
+
+  @BeforeEach
+  void clearMail() throws Exception {
+    mail.purgeEmailFromAllMailboxes();
+  }
+
+  @Test
+  void oneDeploymentHoldsTheDiagramsTheDecisionTablesAndTheForms() {
+    Deployment deployment = engine.getRepositoryService().createDeploymentQuery().singleResult();
+    List<String> resources = engine.getRepositoryService().getDeploymentResources(deployment.getId()).stream()
+        .map(Resource::getName).toList();
+
+    assertThat(resources).anyMatch(name -> name.endsWith("partner-identification.bpmn"))
+        .anyMatch(name -> name.endsWith("collaboration-recommendation.dmn"))
+        .anyMatch(name -> name.endsWith("propose-partner.form"))
+        .anyMatch(name -> name.endsWith("evaluate-feasibility.form"))
+        .anyMatch(name -> name.endsWith("decide-collaboration.form"));
+    assertThat(engine.getRepositoryService().createDecisionDefinitionQuery()
+        .decisionDefinitionKey("collaborationRecommendation").count()).isEqualTo(1);
+  }
+
+  @Test
+  void authorizationIsOnAndTheRestApiRefusesAnonymousCallers() {
+    assertThat(engine.getProcessEngineConfiguration().isAuthorizationEnabled()).isTrue();
+
+    assertThat(rest.getForEntity("/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(rest.getForEntity("/engine-rest/process-definition", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(rest.getForEntity("/api/partnerships", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    // a wrong password also delays that user's next login (Camunda's login throttling), so use another user
+    assertThat(rest.withBasicAuth("dana", "wrong").getForEntity("/engine-rest/task", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(rest.withBasicAuth("pat", "demo").getForEntity("/engine-rest/task", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+  }
+
+  @Test
+  void theRootLeadsToTheCamundaLogin() throws Exception {
+    HttpResponse<String> root = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(rest.getRootUri() + "/")).build(), BodyHandlers.ofString());
+
+    assertThat(root.statusCode()).isEqualTo(302);
+    assertThat(root.headers().firstValue("Location")).hasValue(rest.getRootUri() + "/camunda/app/");
+    assertThat(rest.getForEntity("/camunda/app/tasklist/default/", String.class).getBody()).contains("Tasklist");
+  }
+
+  @Test
+  void onlyManagersMayStartTheProposalProcess() {
+    assertThat(startable("pat")).containsExactly("partnerIdentification");
+    assertThat(startable("sam")).containsExactly("partnerIdentification");
+    assertThat(startable("fran")).isEmpty();
+    assertThat(startable("riley")).isEmpty();
+
+    ResponseEntity<String> partnerTries = rest.withBasicAuth("riley", "demo").postForEntity(
+        "/engine-rest/process-definition/key/partnerIdentification/submit-form",
+        Map.of("variables", Map.of("organisationName", Map.of("value", "Sneaky Ltd"))), String.class);
+    assertThat(partnerTries.getStatusCode().is4xxClientError()).isTrue();
+  }
+
+  @Test
+  void everyRoleReadsTheThreeTasklistFiltersAndNobodyElseDoes() {
+    for (String user : List.of("pat", "sam", "fran", "dana", "riley")) {
+      assertThat(names(rest.withBasicAuth(user, "demo").exchange("/engine-rest/filter?resourceType=Task",
+          HttpMethod.GET, null, LIST).getBody())).as(user)
+          .containsExactlyInAnyOrder("My tasks", "My group's tasks", "Overdue");
+    }
+    engine.getIdentityService().saveUser(newUser("nogroup"));
+    assertThat(rest.withBasicAuth("nogroup", "nogroup-password").exchange("/engine-rest/filter", HttpMethod.GET, null,
+        LIST).getBody()).isEmpty();
+  }
+
+  @Test
+  void theRegisterApiServesManagersAndRefusesOthersAndBadQueries() {
+    assertThat(rest.withBasicAuth("pat", "demo").getForEntity("/api/partnerships", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    assertThat(rest.withBasicAuth("fran", "demo").getForEntity("/api/partnerships", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(rest.withBasicAuth("riley", "demo").getForEntity("/api/partnerships", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(rest.withBasicAuth("pat", "demo").getForEntity("/api/partnerships/PF-999999", String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(rest.withBasicAuth("pat", "demo").getForEntity("/api/partnerships/DROP TABLE", String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    ResponseEntity<String> badStatus = rest.withBasicAuth("pat", "demo")
+        .getForEntity("/api/partnerships?status=MAYBE", String.class);
+    assertThat(badStatus.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(badStatus.getBody()).contains("Unknown status");
+  }
+
+  @Test
+  void aProposalThroughTheRestApiAsTasklistSendsItEndsWithMailFromTheJobExecutor() throws Exception {
+    TestRestTemplate pat = rest.withBasicAuth("pat", "demo");
+    TestRestTemplate sam = rest.withBasicAuth("sam", "demo");
+    Map<String, Object> started = pat.postForObject("/engine-rest/process-definition/key/partnerIdentification/submit-form",
+        Map.of("variables", variables(org.partnerflow.support.Journey.proposal("Quayside Arts"))), Map.class);
+    String reference = (String) started.get("businessKey");
+
+    ResponseEntity<String> refused = pat.postForEntity("/engine-rest/task/" + taskId(pat, reference) + "/submit-form",
+        Map.of("variables", Map.of("strategicFitScore", Map.of("value", "not a number"))), String.class);
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+
+    Map<String, Object> evaluation = variables(org.partnerflow.support.Journey.favourableEvaluation());
+    evaluation.put("risks", Map.of("type", "Json", "value", "[{\"description\":\"Venue closes\",\"likelihood\":\"low\","
+        + "\"impact\":\"medium\",\"mitigation\":\"Second venue\",\"mitigable\":true}]"));
+    assertThat(pat.postForEntity("/engine-rest/task/" + taskId(pat, reference) + "/submit-form",
+        Map.of("variables", evaluation), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(sam.postForEntity("/engine-rest/task/" + taskId(sam, reference) + "/submit-form",
+        Map.of("variables", Map.of("decision", Map.of("value", "reject"), "decisionReason",
+            Map.of("value", "Not this year"))), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+    JobExecutor jobExecutor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
+    jobExecutor.start();
+    try {
+      assertThat(mail.waitForIncomingEmail(Duration.ofSeconds(30).toMillis(), 1)).isTrue();
+    } finally {
+      jobExecutor.shutdown();
+    }
+    MimeMessage message = mail.getReceivedMessagesForDomain("pat@partnerflow.example")[0];
+    assertThat(message.getSubject()).contains("Quayside Arts", reference);
+    assertThat(GreenMailUtil.getBody(message)).contains("Not this year");
+    assertThat(partnerships.findByReference(reference).orElseThrow().getStatus()).isEqualTo(PartnershipStatus.NOT_PURSUED);
+  }
+
+  private String taskId(TestRestTemplate user, String reference) {
+    List<Map<String, Object>> tasks = user.exchange("/engine-rest/task?processInstanceBusinessKey=" + reference,
+        HttpMethod.GET, HttpEntity.EMPTY, LIST).getBody();
+    assertThat(tasks).hasSize(1);
+    return (String) tasks.get(0).get("id");
+  }
+
+  private List<String> startable(String user) {
+    return rest.withBasicAuth(user, "demo").exchange("/engine-rest/process-definition?latestVersion=true"
+        + "&startableInTasklist=true&startablePermissionCheck=true", HttpMethod.GET, null, LIST).getBody()
+        .stream().map(definition -> (String) definition.get("key")).toList();
+  }
+
+  private static List<String> names(List<Map<String, Object>> filters) {
+    return filters.stream().map(filter -> (String) filter.get("name")).toList();
+  }
+
+  private static Map<String, Object> variables(Map<String, Object> values) {
+    Map<String, Object> result = new java.util.HashMap<>();
+    values.forEach((name, value) -> {
+      if (!(value instanceof org.camunda.bpm.engine.variable.value.TypedValue)) {
+        result.put(name, Map.of("value", value));
+      }
+    });
+    return result;
+  }
+
+  private org.camunda.bpm.engine.identity.User newUser(String id) {
+    org.camunda.bpm.engine.identity.User user = engine.getIdentityService().newUser(id);
+    user.setPassword(id + "-password");
+    user.setEmail(id + "@partnerflow.example");
+    return user;
+  }
+}
