@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
@@ -33,7 +34,7 @@ class MailTemplates {
     resolver.setTemplateMode(mode);
     resolver.setCharacterEncoding("UTF-8");
     resolver.setCheckExistence(true);
-    TemplateEngine engine = new TemplateEngine();
+    TemplateEngine engine = new SpringTemplateEngine();
     engine.setTemplateResolver(resolver);
     return engine;
   }
