@@ -111,6 +111,34 @@ class PartnerIdentificationProcessTest {
   }
 
   @Test
+  void aMailServerOutageBecomesRetriesThenAnIncidentAndTheMailGoesOnceWhenItIsBack() throws Exception {
+    ProcessInstance instance = journey.propose("pat", Journey.proposal("Harbour Foodbank"));
+    journey.complete(instance, "pat", Journey.favourableEvaluation());
+    journey.complete(instance, "sam", Map.of("decision", "reject", "decisionReason", "Out of scope"));
+    assertThat(instance).isWaitingAt("Task_InformProposerOfRejection");
+    var managementService = engine.getManagementService();
+    String jobId = job().getId();
+
+    mail.stop();
+    try {
+      assertThatThrownBy(() -> managementService.executeJob(jobId)).isNotNull();
+      Assertions.assertThat(managementService.createJobQuery().jobId(jobId).singleResult().getRetries()).isEqualTo(4);
+      managementService.setJobRetries(jobId, 1);
+      assertThatThrownBy(() -> managementService.executeJob(jobId)).isNotNull();
+      Assertions.assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId())
+          .singleResult().getActivityId()).isEqualTo("Task_InformProposerOfRejection");
+    } finally {
+      mail.start();
+    }
+
+    managementService.setJobRetries(jobId, 1);
+    managementService.executeJob(jobId);
+
+    assertThat(instance).isEnded().hasPassed("EndEvent_PartnershipNotPursued");
+    Assertions.assertThat(mail.getReceivedMessagesForDomain("pat@partnerflow.example")).hasSize(1);
+  }
+
+  @Test
   void askingForMoreInformationReturnsTheQuestionToTheEvaluatorAndKeepsBothEvaluations() {
     ProcessInstance instance = journey.propose("pat", Journey.proposal("Northgate College"));
     journey.complete(instance, "pat", Journey.favourableEvaluation());
