@@ -149,6 +149,11 @@ class PartnerflowIntegrationTests {
         Map.of("variables", Map.of("strategicFitScore", Map.of("value", "not a number"))), String.class);
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 
+    for (String outsider : List.of("sam", "fran", "riley")) {
+      assertThat(rest.withBasicAuth(outsider, "demo").exchange("/engine-rest/task?processInstanceBusinessKey="
+          + reference, HttpMethod.GET, HttpEntity.EMPTY, LIST).getBody()).as(outsider).isEmpty();
+    }
+
     Map<String, Object> evaluation = variables(org.partnerflow.support.Journey.favourableEvaluation());
     evaluation.put("risks", Map.of("type", "Json", "value", "[{\"description\":\"Venue closes\",\"likelihood\":\"low\","
         + "\"impact\":\"medium\",\"mitigation\":\"Second venue\",\"mitigable\":true}]"));
@@ -169,6 +174,25 @@ class PartnerflowIntegrationTests {
     assertThat(message.getSubject()).contains("Quayside Arts", reference);
     assertThat(GreenMailUtil.getBody(message)).contains("Not this year");
     assertThat(partnerships.findByReference(reference).orElseThrow().getStatus()).isEqualTo(PartnershipStatus.NOT_PURSUED);
+  }
+
+  @Test
+  void callsNamingUnknownTasksOrCarryingRefusedInputGetClientErrors() {
+    TestRestTemplate pat = rest.withBasicAuth("pat", "demo");
+    Map<String, Object> body = Map.of("variables", Map.of("decision", Map.of("value", "approve")));
+    long instances = engine.getRuntimeService().createProcessInstanceQuery().count();
+
+    assertThat(pat.postForEntity("/engine-rest/task/no-such-task/submit-form", body, String.class).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(pat.postForEntity("/engine-rest/task/no-such-task/complete", body, String.class).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(pat.postForEntity("/engine-rest/task/no-such-task/claim", Map.of("userId", "pat"), String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    ResponseEntity<String> badStart = pat.postForEntity("/engine-rest/process-definition/key/partnerIdentification/start",
+        Map.of("variables", Map.of("organisationName", Map.of("value", "No Sector Ltd"))), String.class);
+    assertThat(badStart.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(badStart.getBody()).contains("The sector is required");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(instances);
   }
 
   private String taskId(TestRestTemplate user, String reference) {
