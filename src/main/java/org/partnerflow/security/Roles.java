@@ -9,7 +9,6 @@ public final class Roles {
   public static final String SENIOR_MANAGERS = "senior-managers";
   public static final String FINANCE = "finance";
   public static final String DATA_PROTECTION = "data-protection";
-  public static final String ADMINS = "camunda-admin";
 
   /** Every internal role, with the name people see in Admin and Tasklist. */
   public static final List<Role> INTERNAL = List.of(

@@ -85,10 +85,6 @@ public final class ProcessVariable<T> {
     return converter.apply(scope.getVariable(name));
   }
 
-  public T fromMap(Map<String, ?> variables) {
-    return converter.apply(variables.get(name));
-  }
-
   public void set(VariableScope scope, T value) {
     scope.setVariable(name, value);
   }
