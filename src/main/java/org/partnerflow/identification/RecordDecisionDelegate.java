@@ -2,16 +2,13 @@ package org.partnerflow.identification;
 
 import static org.partnerflow.identification.IdentificationVariables.*;
 
-import java.time.Clock;
-import java.time.ZonedDateTime;
-import java.util.Date;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.partnerflow.identification.CollaborationDecision.Outcome;
 import org.partnerflow.identification.IdentificationService.Decision;
 import org.partnerflow.security.CurrentUser;
 import org.partnerflow.security.People;
+import org.partnerflow.system.DueDates;
 import org.partnerflow.system.PartnerflowProperties;
 import org.springframework.stereotype.Component;
 
@@ -26,15 +23,15 @@ class RecordDecisionDelegate implements JavaDelegate {
   private final CurrentUser currentUser;
   private final People people;
   private final PartnerflowProperties.Identification settings;
-  private final Clock clock;
+  private final DueDates dueDates;
 
   RecordDecisionDelegate(IdentificationService identification, CurrentUser currentUser, People people,
-      PartnerflowProperties properties, Clock clock) {
+      PartnerflowProperties properties, DueDates dueDates) {
     this.identification = identification;
     this.currentUser = currentUser;
     this.people = people;
     this.settings = properties.identification();
-    this.clock = clock;
+    this.dueDates = dueDates;
   }
 
   @Override
@@ -50,7 +47,7 @@ class RecordDecisionDelegate implements JavaDelegate {
     MORE_INFORMATION_REQUESTED.set(execution, moreInformation);
     if (moreInformation) {
       EVALUATION_DUE_DATE.set(execution,
-          Date.from(ZonedDateTime.now(clock).plus(settings.evaluationPeriod()).toInstant()));
+          dueDates.in(settings.evaluationPeriod()));
     }
   }
 }

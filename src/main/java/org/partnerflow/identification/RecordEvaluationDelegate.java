@@ -2,14 +2,11 @@ package org.partnerflow.identification;
 
 import static org.partnerflow.identification.IdentificationVariables.*;
 
-import java.time.Clock;
-import java.time.ZonedDateTime;
-import java.util.Date;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.partnerflow.security.CurrentUser;
 import org.partnerflow.security.People;
+import org.partnerflow.system.DueDates;
 import org.partnerflow.system.PartnerflowProperties;
 import org.springframework.stereotype.Component;
 
@@ -21,15 +18,15 @@ class RecordEvaluationDelegate implements JavaDelegate {
   private final CurrentUser currentUser;
   private final People people;
   private final PartnerflowProperties.Identification settings;
-  private final Clock clock;
+  private final DueDates dueDates;
 
   RecordEvaluationDelegate(IdentificationService identification, CurrentUser currentUser, People people,
-      PartnerflowProperties properties, Clock clock) {
+      PartnerflowProperties properties, DueDates dueDates) {
     this.identification = identification;
     this.currentUser = currentUser;
     this.people = people;
     this.settings = properties.identification();
-    this.clock = clock;
+    this.dueDates = dueDates;
   }
 
   @Override
@@ -55,6 +52,6 @@ class RecordEvaluationDelegate implements JavaDelegate {
     SERIOUS_UNMITIGATED_RISKS.set(execution, figures.seriousUnmitigatedRisks());
     OTHER_UNMITIGATED_RISKS.set(execution, figures.otherUnmitigatedRisks());
     MORE_INFORMATION_REQUESTED.set(execution, false);
-    DECISION_DUE_DATE.set(execution, Date.from(ZonedDateTime.now(clock).plus(settings.decisionPeriod()).toInstant()));
+    DECISION_DUE_DATE.set(execution, dueDates.in(settings.decisionPeriod()));
   }
 }

@@ -2,13 +2,10 @@ package org.partnerflow.identification;
 
 import static org.partnerflow.identification.IdentificationVariables.*;
 
-import java.time.Clock;
-import java.time.ZonedDateTime;
-import java.util.Date;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.partnerflow.register.Partnership;
+import org.partnerflow.system.DueDates;
 import org.partnerflow.system.PartnerflowProperties;
 import org.springframework.stereotype.Component;
 
@@ -18,12 +15,12 @@ class RecordProposalDelegate implements JavaDelegate {
 
   private final IdentificationService identification;
   private final PartnerflowProperties.Identification settings;
-  private final Clock clock;
+  private final DueDates dueDates;
 
-  RecordProposalDelegate(IdentificationService identification, PartnerflowProperties properties, Clock clock) {
+  RecordProposalDelegate(IdentificationService identification, PartnerflowProperties properties, DueDates dueDates) {
     this.identification = identification;
     this.settings = properties.identification();
-    this.clock = clock;
+    this.dueDates = dueDates;
   }
 
   @Override
@@ -38,6 +35,6 @@ class RecordProposalDelegate implements JavaDelegate {
     // the register keeps the trimmed name; tasks and mails show the same
     ORGANISATION_NAME.set(execution, partnership.getOrganisation().getName());
     EVALUATION_DUE_DATE.set(execution,
-        Date.from(ZonedDateTime.now(clock).plus(settings.evaluationPeriod()).toInstant()));
+        dueDates.in(settings.evaluationPeriod()));
   }
 }
