@@ -95,6 +95,14 @@ class PartnerflowIntegrationTests {
   }
 
   @Test
+  void tasklistLoadsTheScriptThatLetsFormsWithListsBeCompleted() {
+    assertThat(rest.getForObject("/camunda/app/tasklist/scripts/config.js", String.class))
+        .contains("customScripts: ['scripts/partnerflow/form-validity']");
+    assertThat(rest.getForObject("/camunda/app/tasklist/scripts/partnerflow/form-validity.js", String.class))
+        .contains("fjs-has-errors", "notifyFormValidated");
+  }
+
+  @Test
   void onlyManagersMayStartTheProposalProcess() {
     assertThat(startable("pat")).containsExactly("partnerIdentification");
     assertThat(startable("sam")).containsExactly("partnerIdentification");
