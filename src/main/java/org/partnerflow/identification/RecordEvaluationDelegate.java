@@ -52,6 +52,9 @@ class RecordEvaluationDelegate implements JavaDelegate {
     SERIOUS_UNMITIGATED_RISKS.set(execution, figures.seriousUnmitigatedRisks());
     OTHER_UNMITIGATED_RISKS.set(execution, figures.otherUnmitigatedRisks());
     MORE_INFORMATION_REQUESTED.set(execution, false);
+    // a decision asked for this evaluation starts blank, not pre-set to the last round's answer
+    execution.removeVariable(DECISION.name());
+    execution.removeVariable(DECISION_REASON.name());
     DECISION_DUE_DATE.set(execution, dueDates.in(settings.decisionPeriod()));
   }
 }

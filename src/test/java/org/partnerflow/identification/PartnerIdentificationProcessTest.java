@@ -152,7 +152,8 @@ class PartnerIdentificationProcessTest {
         .isEqualTo(PartnershipStatus.MORE_INFORMATION_REQUESTED);
 
     journey.complete(instance, "pat", Journey.favourableEvaluation());
-    assertThat(instance).isWaitingAt("Task_DecideCollaboration");
+    assertThat(instance).isWaitingAt("Task_DecideCollaboration").variables()
+        .doesNotContainKeys("decision", "decisionReason");
     journey.complete(instance, "sam", Map.of("decision", "approve", "decisionReason", "Now clear"));
     execute(job());
 
