@@ -95,11 +95,13 @@ class PartnerflowIntegrationTests {
   }
 
   @Test
-  void tasklistLoadsTheScriptThatLetsFormsWithListsBeCompleted() {
+  void tasklistLoadsOurScriptsForListsInFormsAndSortingByDueDate() {
     assertThat(rest.getForObject("/camunda/app/tasklist/scripts/config.js", String.class))
-        .contains("customScripts: ['scripts/partnerflow/form-validity']");
+        .contains("customScripts: ['scripts/partnerflow/form-validity', 'scripts/partnerflow/sort-by-due-date']");
     assertThat(rest.getForObject("/camunda/app/tasklist/scripts/partnerflow/form-validity.js", String.class))
         .contains("fjs-has-errors", "notifyFormValidated");
+    assertThat(rest.getForObject("/camunda/app/tasklist/scripts/partnerflow/sort-by-due-date.js", String.class))
+        .contains("dueDate");
   }
 
   @Test

@@ -17,7 +17,7 @@
 
 // Partnerflow: Tasklist's own configuration, plus the scripts under scripts/partnerflow/.
 export default {
-  customScripts: ['scripts/partnerflow/form-validity'],
+  customScripts: ['scripts/partnerflow/form-validity', 'scripts/partnerflow/sort-by-due-date'],
   // change the app name and vendor
   // app: {
   //   name: 'Todos',
