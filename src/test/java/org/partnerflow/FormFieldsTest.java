@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.partnerflow.agreement.AgreementVariables;
 import org.partnerflow.identification.IdentificationVariables;
 import org.partnerflow.system.ProcessVariable;
 
@@ -21,7 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class FormFieldsTest {
 
   /** The variables classes; loading them registers their names. */
-  private static final List<Class<?>> VARIABLES = List.of(IdentificationVariables.class);
+  private static final List<Class<?>> VARIABLES = List.of(IdentificationVariables.class, AgreementVariables.class);
 
   @Test
   void everyFormFieldKeyIsADeclaredProcessVariable() throws IOException {
@@ -63,7 +64,9 @@ class FormFieldsTest {
           unknown.add(form + ": " + path);
         }
         for (JsonNode field : component.path("components")) {
-          if (field.has("key") && !IdentificationVariables.RISK_FIELDS.contains(field.get("key").asText())) {
+          List<String> rowFields = "risks".equals(path) ? IdentificationVariables.RISK_FIELDS
+              : AgreementVariables.ROW_FIELDS.getOrDefault(path, List.of());
+          if (field.has("key") && !rowFields.contains(field.get("key").asText())) {
             unknown.add(form + ": " + path + "." + field.get("key").asText());
           }
         }

@@ -9,8 +9,12 @@ import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.spin.json.SpinJsonNode;
 import org.partnerflow.system.PartnerflowProperties;
 import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The one step that sends mail from a diagram. Its inputs: {@code notificationTemplate} (a template
@@ -20,6 +24,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class SendNotificationDelegate implements JavaDelegate {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final NotificationService notifications;
   private final HistoryService history;
@@ -38,12 +44,25 @@ class SendNotificationDelegate implements JavaDelegate {
     if (template == null) {
       throw new IllegalStateException("Step " + execution.getCurrentActivityId() + " has no notificationTemplate");
     }
-    Map<String, Object> model = new HashMap<>(execution.getVariables());
+    Map<String, Object> model = new HashMap<>();
+    execution.getVariables().forEach((name, value) -> model.put(name, plain(value)));
     model.put("businessKey", execution.getProcessBusinessKey());
     model.put("baseUrl", baseUrl);
     model.values().removeIf(value -> value == null);
     notifications.send(new Notification(keyOf(execution), template,
         recipients(execution.getVariableLocal("notificationTo")), model));
+  }
+
+  /** Json variables (lists from forms) become plain lists and maps that templates can iterate. */
+  private static Object plain(Object value) {
+    if (value instanceof SpinJsonNode json) {
+      try {
+        return JSON.readValue(json.toString(), Object.class);
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("A Json variable could not be read", e);
+      }
+    }
+    return value;
   }
 
   /**

@@ -10,6 +10,10 @@ public enum PartnershipStatus {
   MORE_INFORMATION_REQUESTED,
   /** Approved: the collaboration agreement is to be drafted. */
   APPROVED,
+  /** The agreement (or an amendment) is being drafted, signed off and confirmed. */
+  AGREEING,
+  /** An agreed version is in force. */
+  AGREED,
   /** The senior manager decided not to pursue it. */
   NOT_PURSUED
 }

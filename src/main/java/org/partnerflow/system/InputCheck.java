@@ -1,6 +1,9 @@
 package org.partnerflow.system;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -71,6 +74,36 @@ public final class InputCheck {
       throw new InvalidInputException(field, label + " cannot be more than " + maximum.toPlainString() + ".");
     }
     return value;
+  }
+
+  /** An ISO 8601 period such as P1M (a month) or P2W (two weeks), longer than nothing. */
+  public static Period period(String field, String label, String value) {
+    String text = text(field, label, value, 20);
+    try {
+      Period period = Period.parse(text.toUpperCase(Locale.ROOT));
+      if (period.isNegative() || period.isZero()) {
+        throw new InvalidInputException(field, label + " must be longer than nothing, such as P1M.");
+      }
+      return period;
+    } catch (DateTimeParseException e) {
+      throw new InvalidInputException(field, label + " must be a period such as P1M (a month), P2W (two weeks) "
+          + "or P1Y (a year), not '" + text + "'.");
+    }
+  }
+
+  /** A calendar date (YYYY-MM-DD, as date fields submit it), not before the earliest allowed. */
+  public static LocalDate date(String field, String label, String value, LocalDate earliest, String tooEarly) {
+    String text = text(field, label, value, 30);
+    LocalDate date;
+    try {
+      date = LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+    } catch (DateTimeParseException e) {
+      throw new InvalidInputException(field, label + " must be a date such as 2027-03-31.");
+    }
+    if (date.isBefore(earliest)) {
+      throw new InvalidInputException(field, label + " " + tooEarly);
+    }
+    return date;
   }
 
   public static <E extends Enum<E>> E choice(String field, String label, String value, Class<E> choices) {

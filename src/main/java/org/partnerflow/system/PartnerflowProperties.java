@@ -20,6 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record PartnerflowProperties(
     @DefaultValue("http://localhost:8080") String baseUrl,
     @DefaultValue Identification identification,
+    @DefaultValue Agreement agreement,
     @DefaultValue Mail mail,
     @DefaultValue Register register) {
 
@@ -32,6 +33,17 @@ public record PartnerflowProperties(
       @DefaultValue("P10D") Period evaluationPeriod,
       @DefaultValue("P5D") Period decisionPeriod,
       @DefaultValue("400") BigDecimal staffDayRate) {
+  }
+
+  /**
+   * @param draftingPeriod how long partnership managers have to draft the agreement
+   * @param signOffPeriod how long finance, data protection and senior managers have to sign it off
+   * @param confirmationPeriod how long the partner has to confirm it
+   */
+  public record Agreement(
+      @DefaultValue("P10D") Period draftingPeriod,
+      @DefaultValue("P5D") Period signOffPeriod,
+      @DefaultValue("P10D") Period confirmationPeriod) {
   }
 
   /**

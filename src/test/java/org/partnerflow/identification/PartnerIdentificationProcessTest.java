@@ -54,7 +54,7 @@ class PartnerIdentificationProcessTest {
   }
 
   @Test
-  void approvedProposalEndsApprovedInTheRegisterAndTellsTheProposer() throws Exception {
+  void approvedProposalTellsTheProposerAndStartsAgreeingTheCollaboration() throws Exception {
     ProcessInstance instance = journey.propose("pat", Journey.proposal("Riverside Trust"));
 
     assertThat(instance).isWaitingAt("Task_EvaluateFeasibility").hasPassed("Task_RecordProposal");
@@ -79,8 +79,12 @@ class PartnerIdentificationProcessTest {
     assertThat(instance).isWaitingAt("Task_InformProposerOfApproval");
     execute(job());
     assertThat(instance).isEnded().hasPassed("EndEvent_PartnershipApproved");
+    ProcessInstance agreement = engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey("collaborationAgreement").processInstanceBusinessKey(instance.getBusinessKey())
+        .singleResult();
+    assertThat(agreement).isWaitingAt("Task_DraftAgreement");
     Assertions.assertThat(partnerships.findByReference(instance.getBusinessKey()).orElseThrow().getStatus())
-        .isEqualTo(PartnershipStatus.APPROVED);
+        .isEqualTo(PartnershipStatus.AGREEING);
 
     MimeMessage[] received = mail.getReceivedMessagesForDomain("pat@partnerflow.example");
     Assertions.assertThat(received).hasSize(1);
