@@ -214,7 +214,7 @@ class PartnerIdentificationProcessTest {
     Map<String, Object> outOfRange = Journey.favourableEvaluation();
     outOfRange.put("valuesScore", 7);
     Map<String, Object> noMitigation = Journey.favourableEvaluation();
-    noMitigation.put("risks", Journey.risks("[{\"description\":\"Fraud\",\"likelihood\":\"low\","
+    noMitigation.put("risks", Journey.jsonList("[{\"description\":\"Fraud\",\"likelihood\":\"low\","
         + "\"impact\":\"high\",\"mitigable\":true}]"));
 
     assertThatThrownBy(() -> journey.complete(instance, "pat", outOfRange))

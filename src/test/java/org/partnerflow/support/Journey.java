@@ -59,19 +59,89 @@ public class Journey {
     values.put("partnerBenefitValue", 15000.0);
     values.put("partnerCostMoney", 1000);
     values.put("partnerCostStaffDays", 12);
-    values.put("risks", risks("[{\"description\":\"Volunteer turnover\",\"likelihood\":\"medium\","
+    values.put("risks", jsonList("[{\"description\":\"Volunteer turnover\",\"likelihood\":\"medium\","
         + "\"impact\":\"medium\",\"mitigation\":\"A shared rota\",\"mitigable\":true}]"));
     return values;
   }
 
-  /** A list of risks as Tasklist submits a dynamic list: a Json variable. */
-  public static Object risks(String json) {
+  /** A list as Tasklist submits a dynamic list: a Json variable. */
+  public static Object jsonList(String json) {
     return SpinValues.jsonValue(json).create();
   }
 
   public ProcessInstance propose(String userId, Map<String, Object> values) {
     return as(userId, () -> form().submitStartForm(engine.getRepositoryService().createProcessDefinitionQuery()
         .processDefinitionKey("partnerIdentification").latestVersion().singleResult().getId(), values));
+  }
+
+  /** Proposes, evaluates and approves a partner; returns the agreement process that approval starts. */
+  public ProcessInstance approvedPartnership(String organisation) {
+    ProcessInstance proposal = propose("pat", proposal(organisation));
+    complete(proposal, "pat", favourableEvaluation());
+    complete(proposal, "sam", Map.of("decision", "approve", "decisionReason", "Good fit"));
+    runJobs(proposal);
+    return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("collaborationAgreement")
+        .processInstanceBusinessKey(proposal.getBusinessKey()).singleResult();
+  }
+
+  /** A sound draft agreement as the draft form submits it. */
+  public static Map<String, Object> draftAgreement() {
+    String inAMonth = java.time.LocalDate.now().plusMonths(1).toString();
+    String inThreeMonths = java.time.LocalDate.now().plusMonths(3).toString();
+    Map<String, Object> values = new HashMap<>();
+    values.put("aims", "Bring 300 older residents online in a year");
+    values.put("benefits", jsonList("[{\"benefitFor\":\"ours\",\"benefit\":\"Reach\",\"benefitMeasure\":\"Residents trained\"},"
+        + "{\"benefitFor\":\"partner\",\"benefit\":\"Equipment\",\"benefitMeasure\":\"Laptops lent\"}]"));
+    values.put("costs", jsonList("[{\"costFor\":\"ours\",\"cost\":\"Laptops\",\"money\":3000,\"staffDays\":10.5},"
+        + "{\"costFor\":\"partner\",\"cost\":\"Volunteers\",\"money\":0,\"staffDays\":24}]"));
+    values.put("actions", jsonList("[{\"title\":\"Lend 20 laptops\",\"owner\":\"ours\",\"responsibleEmail\":"
+        + "\"pat@partnerflow.example\",\"dueDate\":\"" + inAMonth + "\"},{\"title\":\"Run 10 sessions\","
+        + "\"owner\":\"partner\",\"responsibleEmail\":\"riley@riverside-trust.example\",\"dueDate\":\""
+        + inThreeMonths + "\"}]"));
+    values.put("outcomes", jsonList("[{\"outcome\":\"Residents confident online\",\"outcomeMeasure\":\"300 trained\"}]"));
+    values.put("ourContactEmail", "pat@partnerflow.example");
+    values.put("partnerContactEmail", "riley@riverside-trust.example");
+    values.put("channel", "meeting");
+    values.put("ourReportingPeriod", "P1M");
+    values.put("partnerReportingPeriod", "P3M");
+    values.put("sharedInformation", "Names and attendance of learners");
+    values.put("informationPurpose", "To plan sessions and report progress");
+    values.put("lawfulBasis", "legitimateInterests");
+    values.put("ourDataRole", "controller");
+    values.put("partnerDataRole", "processor");
+    values.put("confidentiality", "Only the two coordinators see names");
+    values.put("retentionPeriod", "P2Y");
+    values.put("firstReviewDate", inThreeMonths);
+    values.put("reviewPeriod", "P6M");
+    return values;
+  }
+
+  /** Executes the instance's jobs (asynchronous steps, mails) until none is left. */
+  public void runJobs(ProcessInstance instance) {
+    for (int round = 0; round < 20; round++) {
+      var jobs = engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+          .executable().list();
+      if (jobs.isEmpty()) {
+        return;
+      }
+      jobs.forEach(job -> engine.getManagementService().executeJob(job.getId()));
+    }
+  }
+
+  /** The open task with the given definition key. */
+  public Task task(ProcessInstance instance, String taskKey) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey)
+        .singleResult();
+  }
+
+  /** Claims the task with the key as the user and submits the form. */
+  public void complete(ProcessInstance instance, String taskKey, String userId, Map<String, Object> values) {
+    Task task = task(instance, taskKey);
+    as(userId, () -> {
+      engine.getTaskService().claim(task.getId(), userId);
+      form().submitTaskForm(task.getId(), values);
+      return null;
+    });
   }
 
   public Task task(ProcessInstance instance) {
