@@ -22,6 +22,7 @@ public record PartnerflowProperties(
     @DefaultValue Identification identification,
     @DefaultValue Agreement agreement,
     @DefaultValue Mail mail,
+    @DefaultValue Invitation invitation,
     @DefaultValue Register register) {
 
   /**
@@ -64,6 +65,15 @@ public record PartnerflowProperties(
       @DefaultValue("false") boolean enabled,
       @DefaultValue("3025") int smtpPort,
       @DefaultValue("3143") int imapPort) {
+  }
+
+  /**
+   * @param validity how long a partner contact's invitation link can be used to set a password
+   * @param minimumPasswordLength the shortest password a partner contact may choose
+   */
+  public record Invitation(
+      @DefaultValue("P7D") Period validity,
+      @DefaultValue("12") int minimumPasswordLength) {
   }
 
   /** @param readerGroups the groups whose members may read the register's REST API */

@@ -69,7 +69,7 @@ class CollaborationAgreementProcessTest {
 
     signOffByAllThree(agreement);
     Assertions.assertThat(mail.getReceivedMessagesForDomain("riley@riverside-trust.example")).singleElement()
-        .satisfies(m -> Assertions.assertThat(m.getSubject()).startsWith("Please confirm: the collaboration agreement"));
+        .satisfies(m -> Assertions.assertThat(m.getSubject()).startsWith("Invitation: confirm the collaboration agreement"));
     assertThat(agreement).isWaitingAt("Task_ConfirmAgreement");
 
     journey.complete(agreement, "Task_ConfirmAgreement", partnerContact, Map.of("partnerDecision", "confirm"));
@@ -112,7 +112,7 @@ class CollaborationAgreementProcessTest {
           sender.equals("Task_SignOffAgreement") ? sendBack("overall") : APPROVE_OVERALL);
       journey.runJobs(agreement);
 
-      assertThat(agreement).as(sender).isWaitingAt("Task_DraftAgreement").hasNotPassed("Task_AskPartnerToConfirm")
+      assertThat(agreement).as(sender).isWaitingAt("Task_DraftAgreement").hasNotPassed("Task_InvitePartnerToConfirm")
           .variables().containsEntry(decisionKey + "Comments", "Please change the " + decisionKey);
       Assertions.assertThat(mail.getReceivedMessagesForDomain("riley@riverside-trust.example")).as(sender).isEmpty();
 

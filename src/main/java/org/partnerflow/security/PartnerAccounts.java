@@ -1,0 +1,50 @@
+package org.partnerflow.security;
+
+import java.util.Locale;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Component;
+
+/**
+ * Accounts for the contacts of partner organisations: one per e-mail address, a member of its
+ * organisation's group and of nothing else, so it sees that organisation's tasks only.
+ */
+@Component
+public class PartnerAccounts {
+
+  private final IdentityService identityService;
+
+  PartnerAccounts(IdentityService identityService) {
+    this.identityService = identityService;
+  }
+
+  /** The user id of the contact with this address, created (without a password) when there is none. */
+  public String ensure(String email, String organisationName, String groupId) {
+    User user = identityService.createUserQuery().userEmail(email).list().stream().findFirst().orElse(null);
+    if (user == null) {
+      user = identityService.newUser(freeUserId(email));
+      user.setEmail(email);
+      user.setFirstName(email.substring(0, email.indexOf('@')));
+      user.setLastName("(" + organisationName + ")");
+      identityService.saveUser(user);
+    }
+    if (identityService.createUserQuery().userId(user.getId()).memberOfGroup(groupId).count() == 0) {
+      identityService.createMembership(user.getId(), groupId);
+    }
+    return user.getId();
+  }
+
+  /** Letters and digits of the address's local part, numbered when taken: riley, riley2, … */
+  private String freeUserId(String email) {
+    String base = email.substring(0, email.indexOf('@')).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    if (base.isEmpty()) {
+      base = "partner";
+    }
+    String candidate = base;
+    for (int n = 2; identityService.createUserQuery().userId(candidate).count() > 0; n++) {
+      candidate = base + n;
+    }
+    return candidate;
+  }
+}
