@@ -119,7 +119,7 @@ class PartnerflowIntegrationTests {
 
   @Test
   void everyRoleReadsTheThreeTasklistFiltersAndNobodyElseDoes() {
-    for (String user : List.of("pat", "sam", "fran", "dana", "riley")) {
+    for (String user : List.of("pat", "sam", "fran", "dana")) {
       assertThat(names(rest.withBasicAuth(user, "demo").exchange("/engine-rest/filter?resourceType=Task",
           HttpMethod.GET, null, LIST).getBody())).as(user)
           .containsExactlyInAnyOrder("My tasks", "My group's tasks", "Overdue");
@@ -127,6 +127,9 @@ class PartnerflowIntegrationTests {
     engine.getIdentityService().saveUser(newUser("nogroup"));
     assertThat(rest.withBasicAuth("nogroup", "nogroup-password").exchange("/engine-rest/filter", HttpMethod.GET, null,
         LIST).getBody()).isEmpty();
+    // riley, a partner's contact, is in no group until an agreement is sent to their organisation
+    assertThat(rest.withBasicAuth("riley", "demo").exchange("/engine-rest/filter", HttpMethod.GET, null, LIST)
+        .getBody()).isEmpty();
   }
 
   @Test

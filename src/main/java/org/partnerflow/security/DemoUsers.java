@@ -14,8 +14,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * One person per role, and a contact at a demo partner organisation, so a new user can walk the
- * whole journey. Only in the demo profile; the prod profile refuses to start while they exist.
+ * One person per role, and a contact at a partner organisation (Riverside Trust), so a new user can
+ * walk the whole journey. Only in the demo profile; the prod profile refuses to start while they exist.
  */
 @Component
 @Profile("demo")
@@ -23,7 +23,6 @@ import org.springframework.stereotype.Component;
 class DemoUsers extends AbstractProcessEnginePlugin {
 
   static final String PASSWORD = "demo";
-  static final String DEMO_PARTNER_GROUP = "partner-riverside-trust";
 
   static final List<DemoUser> USERS = List.of(
       new DemoUser("pat", "Pat", "Morgan", "pat@partnerflow.example", List.of(Roles.PARTNERSHIP_MANAGERS)),
@@ -32,20 +31,14 @@ class DemoUsers extends AbstractProcessEnginePlugin {
           List.of(Roles.PARTNERSHIP_MANAGERS, Roles.SENIOR_MANAGERS)),
       new DemoUser("fran", "Fran", "Iqbal", "fran@partnerflow.example", List.of(Roles.FINANCE)),
       new DemoUser("dana", "Dana", "Whitfield", "dana@partnerflow.example", List.of(Roles.DATA_PROTECTION)),
-      new DemoUser("riley", "Riley", "Chen", "riley@riverside-trust.example", List.of(DEMO_PARTNER_GROUP)));
+      // a partner's contact: joins its organisation's group when an agreement is sent to it for confirmation
+      new DemoUser("riley", "Riley", "Chen", "riley@riverside-trust.example", List.of()));
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoUsers.class);
-
-  private final RoleSetup roles;
-
-  DemoUsers(RoleSetup roles) {
-    this.roles = roles;
-  }
 
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
     IdentityService identityService = engine.getIdentityService();
-    roles.ensurePartnerGroup(engine, DEMO_PARTNER_GROUP, "Riverside Trust (partner)");
     for (DemoUser demo : USERS) {
       if (identityService.createUserQuery().userId(demo.id()).count() > 0) {
         continue;

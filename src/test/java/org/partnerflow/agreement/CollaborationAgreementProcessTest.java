@@ -235,6 +235,13 @@ class CollaborationAgreementProcessTest {
         .isEqualTo("Bring 300 older residents online in a year");
     Assertions.assertThat(agreements.current(first.getBusinessKey()).orElseThrow().terms().aims())
         .isEqualTo("Bring 500 older residents online in a year");
+
+    String register = rest.withBasicAuth("pat", "demo")
+        .getForObject("/api/partnerships/" + first.getBusinessKey() + "/agreements", String.class);
+    Assertions.assertThat(register).contains("\"version\":1", "\"version\":2", "Bring 300", "Bring 500",
+        "\"title\":\"Lend 20 laptops\"", "\"partnerReportingPeriod\":\"P3M\"");
+    Assertions.assertThat(rest.withBasicAuth("fran", "demo").getForEntity("/api/partnerships/"
+        + first.getBusinessKey() + "/agreements", String.class).getStatusCode().value()).isEqualTo(403);
   }
 
   private void agree(ProcessInstance agreement, String partnerContact, Map<String, Object> draft) {
