@@ -96,6 +96,19 @@ class PartnerInvitationTests {
     assertThat(post(token, "yet-another-phrase!", "yet-another-phrase!").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(rest.getForEntity("/invitation?token=" + token, String.class).getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
+
+    // once the contact has chosen a password, the next agreement only asks them to confirm
+    journey.complete(agreement, "Task_ConfirmAgreement", "jobloggs", Map.of("partnerDecision", "requestChanges",
+        "partnerComments", "Add a second session"));
+    mail.purgeEmailFromAllMailboxes();
+    journey.complete(agreement, "Task_DraftAgreement", "pat", draft);
+    journey.complete(agreement, "Task_SignOffCosts", "fran", Map.of("costsDecision", "approve"));
+    journey.complete(agreement, "Task_SignOffInformation", "dana", Map.of("informationDecision", "approve"));
+    journey.complete(agreement, "Task_SignOffAgreement", "sam", Map.of("overallDecision", "approve"));
+    journey.runJobs(agreement);
+    MimeMessage request = mail.getReceivedMessagesForDomain("jo.bloggs@newfield.example")[0];
+    assertThat(request.getSubject()).startsWith("Please confirm: the collaboration agreement with Newfield Library");
+    assertThat(GreenMailUtil.getBody(request)).doesNotContain("/invitation?token=");
   }
 
   @Test
