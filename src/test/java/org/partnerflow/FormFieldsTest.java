@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.partnerflow.action.ActionVariables;
 import org.partnerflow.agreement.AgreementVariables;
 import org.partnerflow.identification.IdentificationVariables;
 import org.partnerflow.system.ProcessVariable;
@@ -22,7 +23,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class FormFieldsTest {
 
   /** The variables classes; loading them registers their names. */
-  private static final List<Class<?>> VARIABLES = List.of(IdentificationVariables.class, AgreementVariables.class);
+  private static final List<Class<?>> VARIABLES = List.of(IdentificationVariables.class, AgreementVariables.class,
+      ActionVariables.class);
 
   @Test
   void everyFormFieldKeyIsADeclaredProcessVariable() throws IOException {

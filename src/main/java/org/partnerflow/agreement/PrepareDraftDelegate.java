@@ -35,7 +35,7 @@ class PrepareDraftDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Partnership partnership = agreements.startAgreeing(execution.getProcessBusinessKey());
     Organisation organisation = partnership.getOrganisation();
-    String group = "partner-" + organisation.getId();
+    String group = organisation.partnerGroupId();
     roles.ensurePartnerGroup(execution.getProcessEngine(), group, organisation.getName() + " (partner)");
     PARTNER_GROUP.set(execution, group);
     ORGANISATION_NAME.set(execution, organisation.getName());

@@ -39,6 +39,11 @@ public class Organisation {
     this.createdAt = createdAt;
   }
 
+  /** The Camunda group of this organisation's contacts: they see its tasks and nothing else. */
+  public String partnerGroupId() {
+    return "partner-" + id;
+  }
+
   public Long getId() {
     return id;
   }

@@ -23,16 +23,17 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>input a delegate refuses ({@link InvalidInputException}) reaches the caller as a form error,
  * which the REST API answers with 400 and Tasklist shows in the form; the transaction rolls back;</li>
- * <li>every user task is named after its partner ("Evaluate feasibility: Riverside Trust") so a task
- * list reads at a glance.</li>
+ * <li>every user task is named after what it is about ("Evaluate feasibility: Riverside Trust", or
+ * the {@code taskSubject} a process sets) so a task list reads at a glance.</li>
  * </ul>
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PartnerflowEnginePlugin extends AbstractProcessEnginePlugin {
 
-  /** The process variable holding the partner organisation's name. */
+  /** What a task is about: the partner organisation's name, or a subject a process sets. */
   static final ProcessVariable<String> PARTNER_NAME = ProcessVariable.string("organisationName");
+  static final ProcessVariable<String> TASK_SUBJECT = ProcessVariable.string("taskSubject");
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -53,9 +54,9 @@ class PartnerflowEnginePlugin extends AbstractProcessEnginePlugin {
 
   private static BpmnParseListener taskNamesWithPartner() {
     TaskListener appendPartnerName = task -> {
-      String partner = PARTNER_NAME.from(task);
-      if (partner != null && task.getName() != null && !task.getName().endsWith(": " + partner)) {
-        task.setName(task.getName() + ": " + partner);
+      String subject = TASK_SUBJECT.from(task) != null ? TASK_SUBJECT.from(task) : PARTNER_NAME.from(task);
+      if (subject != null && task.getName() != null && !task.getName().endsWith(": " + subject)) {
+        task.setName(task.getName() + ": " + subject);
       }
     };
     return new AbstractBpmnParseListener() {

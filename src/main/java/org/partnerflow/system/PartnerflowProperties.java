@@ -21,6 +21,7 @@ public record PartnerflowProperties(
     @DefaultValue("http://localhost:8080") String baseUrl,
     @DefaultValue Identification identification,
     @DefaultValue Agreement agreement,
+    @DefaultValue Actions actions,
     @DefaultValue Mail mail,
     @DefaultValue Invitation invitation,
     @DefaultValue Register register) {
@@ -45,6 +46,17 @@ public record PartnerflowProperties(
       @DefaultValue("P10D") Period draftingPeriod,
       @DefaultValue("P5D") Period signOffPeriod,
       @DefaultValue("P10D") Period confirmationPeriod) {
+  }
+
+  /**
+   * @param reminderLeadTime how long before an action's due date its reminder goes out
+   * @param overdueRepeat how often the overdue notice is repeated while the action stays open
+   * @param escalationDelay how long after the due date an open action of ours goes to the partnership managers
+   */
+  public record Actions(
+      @DefaultValue("P3D") Period reminderLeadTime,
+      @DefaultValue("P7D") Period overdueRepeat,
+      @DefaultValue("P14D") Period escalationDelay) {
   }
 
   /**

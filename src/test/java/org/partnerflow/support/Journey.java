@@ -84,6 +84,31 @@ public class Journey {
         .processInstanceBusinessKey(proposal.getBusinessKey()).singleResult();
   }
 
+  /**
+   * Takes a partnership through approval and an agreement that its contact at {@code partnerUserId}
+   * confirms; returns the running partnership ({@code collaboration}).
+   */
+  public ProcessInstance runningPartnership(String organisation, String partnerUserId) {
+    ProcessInstance agreement = approvedPartnership(organisation);
+    String group = (String) engine.getRuntimeService().getVariable(agreement.getId(), "partnerGroup");
+    if (engine.getIdentityService().createUserQuery().userId(partnerUserId).count() == 0) {
+      var user = engine.getIdentityService().newUser(partnerUserId);
+      user.setEmail(partnerUserId + "@partner.example");
+      user.setPassword(partnerUserId + "-password");
+      engine.getIdentityService().saveUser(user);
+    }
+    engine.getIdentityService().createMembership(partnerUserId, group);
+    complete(agreement, "Task_DraftAgreement", "pat", draftAgreement());
+    complete(agreement, "Task_SignOffCosts", "fran", Map.of("costsDecision", "approve"));
+    complete(agreement, "Task_SignOffInformation", "dana", Map.of("informationDecision", "approve"));
+    complete(agreement, "Task_SignOffAgreement", "sam", Map.of("overallDecision", "approve"));
+    runJobs(agreement);
+    complete(agreement, "Task_ConfirmAgreement", partnerUserId, Map.of("partnerDecision", "confirm"));
+    runJobs(agreement);
+    return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("collaboration")
+        .processInstanceBusinessKey(agreement.getBusinessKey()).singleResult();
+  }
+
   /** A sound draft agreement as the draft form submits it. */
   public static Map<String, Object> draftAgreement() {
     String inAMonth = java.time.LocalDate.now().plusMonths(1).toString();

@@ -1,0 +1,43 @@
+package org.partnerflow.action;
+
+import static org.partnerflow.action.ActionVariables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.partnerflow.agreement.AgreementService;
+import org.partnerflow.agreement.AgreementTerms.Communication;
+import org.partnerflow.agreement.Side;
+import org.partnerflow.security.Roles;
+import org.springframework.stereotype.Component;
+
+/** Reads the action from the register: who does it, who hears about it, and its timers' dates. */
+@Component
+class OpenActionDelegate implements JavaDelegate {
+
+  private final ActionService actions;
+  private final AgreementService agreements;
+  private final ActionSchedule schedule;
+
+  OpenActionDelegate(ActionService actions, AgreementService agreements, ActionSchedule schedule) {
+    this.actions = actions;
+    this.agreements = agreements;
+    this.schedule = schedule;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    ActionRecord action = actions.find(((Number) execution.getVariable(ACTION_ID)).longValue());
+    Communication contacts = agreements.current(execution.getProcessBusinessKey()).orElseThrow().terms()
+        .communication();
+    boolean ours = action.getOwner() == Side.OURS;
+    ORGANISATION_NAME.set(execution, action.getPartnership().getOrganisation().getName());
+    TASK_SUBJECT.set(execution, action.getTitle() + " (" + action.getPartnership().getOrganisation().getName() + ")");
+    ACTION_TITLE.set(execution, action.getTitle());
+    ACTION_OWNER.set(execution, ours ? "ours" : "partner");
+    RESPONSIBLE_EMAIL.set(execution, action.getResponsibleEmail());
+    ACTION_GROUP.set(execution, ours ? Roles.PARTNERSHIP_MANAGERS
+        : action.getPartnership().getOrganisation().partnerGroupId());
+    OTHER_SIDE_EMAIL.set(execution, ours ? contacts.partnerContactEmail() : contacts.ourContactEmail());
+    schedule.write(execution, action);
+  }
+}
