@@ -22,6 +22,8 @@ public final class ActionVariables {
   public static final ProcessVariable<String> ACTION_TITLE = string("actionTitle");
   public static final ProcessVariable<String> ACTION_OWNER = string("actionOwner");
   public static final ProcessVariable<String> RESPONSIBLE_EMAIL = string("responsibleEmail");
+  /** The responsible person's user id when they have an account: the task is theirs. */
+  public static final ProcessVariable<String> RESPONSIBLE_USER = string("responsibleUser");
   public static final ProcessVariable<String> ACTION_GROUP = string("actionGroup");
   public static final ProcessVariable<String> OTHER_SIDE_EMAIL = string("otherSideEmail");
   public static final ProcessVariable<String> ACTION_DUE_ON = string("actionDueOn");

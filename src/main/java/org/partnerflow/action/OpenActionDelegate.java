@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.partnerflow.agreement.AgreementService;
 import org.partnerflow.agreement.AgreementTerms.Communication;
 import org.partnerflow.agreement.Side;
+import org.partnerflow.security.People;
 import org.partnerflow.security.Roles;
 import org.springframework.stereotype.Component;
 
@@ -17,11 +18,13 @@ class OpenActionDelegate implements JavaDelegate {
   private final ActionService actions;
   private final AgreementService agreements;
   private final ActionSchedule schedule;
+  private final People people;
 
-  OpenActionDelegate(ActionService actions, AgreementService agreements, ActionSchedule schedule) {
+  OpenActionDelegate(ActionService actions, AgreementService agreements, ActionSchedule schedule, People people) {
     this.actions = actions;
     this.agreements = agreements;
     this.schedule = schedule;
+    this.people = people;
   }
 
   @Override
@@ -35,6 +38,7 @@ class OpenActionDelegate implements JavaDelegate {
     ACTION_TITLE.set(execution, action.getTitle());
     ACTION_OWNER.set(execution, ours ? "ours" : "partner");
     RESPONSIBLE_EMAIL.set(execution, action.getResponsibleEmail());
+    RESPONSIBLE_USER.set(execution, people.userIdOf(action.getResponsibleEmail()).orElse(null));
     ACTION_GROUP.set(execution, ours ? Roles.PARTNERSHIP_MANAGERS
         : action.getPartnership().getOrganisation().partnerGroupId());
     OTHER_SIDE_EMAIL.set(execution, ours ? contacts.partnerContactEmail() : contacts.ourContactEmail());

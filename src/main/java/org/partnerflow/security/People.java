@@ -28,6 +28,12 @@ public class People {
     return user.getEmail();
   }
 
+  /** The user with this e-mail address, if there is exactly one. */
+  public java.util.Optional<String> userIdOf(String email) {
+    var users = identityService.createUserQuery().userEmail(email).list();
+    return users.size() == 1 ? java.util.Optional.of(users.get(0).getId()) : java.util.Optional.empty();
+  }
+
   public String nameOf(String userId) {
     User user = userId == null ? null : identityService.createUserQuery().userId(userId).singleResult();
     if (user == null) {

@@ -159,11 +159,13 @@ public class Journey {
         .singleResult();
   }
 
-  /** Claims the task with the key as the user and submits the form. */
+  /** Claims the task with the key as the user (unless it is assigned already) and submits the form. */
   public void complete(ProcessInstance instance, String taskKey, String userId, Map<String, Object> values) {
     Task task = task(instance, taskKey);
     as(userId, () -> {
-      engine.getTaskService().claim(task.getId(), userId);
+      if (task.getAssignee() == null) {
+        engine.getTaskService().claim(task.getId(), userId);
+      }
       form().submitTaskForm(task.getId(), values);
       return null;
     });
