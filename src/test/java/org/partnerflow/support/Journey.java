@@ -89,6 +89,11 @@ public class Journey {
    * confirms; returns the running partnership ({@code collaboration}).
    */
   public ProcessInstance runningPartnership(String organisation, String partnerUserId) {
+    return runningPartnership(organisation, partnerUserId, draftAgreement());
+  }
+
+  /** As {@link #runningPartnership(String, String)}, agreeing the given draft. */
+  public ProcessInstance runningPartnership(String organisation, String partnerUserId, Map<String, Object> draft) {
     ProcessInstance agreement = approvedPartnership(organisation);
     String group = (String) engine.getRuntimeService().getVariable(agreement.getId(), "partnerGroup");
     if (engine.getIdentityService().createUserQuery().userId(partnerUserId).count() == 0) {
@@ -98,7 +103,7 @@ public class Journey {
       engine.getIdentityService().saveUser(user);
     }
     engine.getIdentityService().createMembership(partnerUserId, group);
-    complete(agreement, "Task_DraftAgreement", "pat", draftAgreement());
+    complete(agreement, "Task_DraftAgreement", "pat", draft);
     complete(agreement, "Task_SignOffCosts", "fran", Map.of("costsDecision", "approve"));
     complete(agreement, "Task_SignOffInformation", "dana", Map.of("informationDecision", "approve"));
     complete(agreement, "Task_SignOffAgreement", "sam", Map.of("overallDecision", "approve"));
