@@ -38,6 +38,21 @@ class FormFieldsTest {
     assertThat(unknown).isEmpty();
   }
 
+  /** In Tasklist 7.24's FEEL, is defined() is true for a missing variable: compare with null instead. */
+  @Test
+  void noConditionReliesOnIsDefined() throws IOException {
+    try (Stream<Path> forms = Files.walk(Path.of("forms"))) {
+      assertThat(forms.filter(path -> path.toString().endsWith(".form")))
+          .noneMatch(form -> {
+            try {
+              return Files.readString(form).contains("is defined(");
+            } catch (IOException e) {
+              throw new IllegalStateException(e);
+            }
+          });
+    }
+  }
+
   @Test
   void theCheckFindsAnUndeclaredKey() throws IOException {
     List<String> unknown = new ArrayList<>();
