@@ -53,6 +53,20 @@ public final class AgreementVariables {
       "actions", List.of("title", "owner", "responsibleEmail", "dueDate"),
       "outcomes", List.of("outcome", "outcomeMeasure"));
 
+  // the draft in words, for the people who read it: names instead of sides, periods spelt out
+  public static final ProcessVariable<String> OUR_ORGANISATION_NAME = string("ourOrganisationName");
+  public static final ProcessVariable<String> CHANNEL_LABEL = string("channelLabel");
+  public static final ProcessVariable<String> LAWFUL_BASIS_LABEL = string("lawfulBasisLabel");
+  public static final ProcessVariable<String> OUR_DATA_ROLE_LABEL = string("ourDataRoleLabel");
+  public static final ProcessVariable<String> PARTNER_DATA_ROLE_LABEL = string("partnerDataRoleLabel");
+  public static final ProcessVariable<String> OUR_REPORTING_LABEL = string("ourReportingLabel");
+  public static final ProcessVariable<String> PARTNER_REPORTING_LABEL = string("partnerReportingLabel");
+  public static final ProcessVariable<String> RETENTION_LABEL = string("retentionLabel");
+  public static final ProcessVariable<String> REVIEW_LABEL = string("reviewLabel");
+  public static final String BENEFITS_VIEW = "benefitsView";
+  public static final String COSTS_VIEW = "costsView";
+  public static final String ACTIONS_VIEW = "actionsView";
+
   // the sign-offs: each approves or sends back with comments
   public static final ProcessVariable<String> COSTS_DECISION = string("costsDecision");
   public static final ProcessVariable<String> COSTS_COMMENTS = string("costsComments");

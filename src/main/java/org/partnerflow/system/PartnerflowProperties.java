@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * in the README.
  *
  * @param baseUrl where people reach the application; links in mails start with it
+ * @param organisationName the name of the organisation that runs Partnerflow, as partners read it
  * @param identification time limits and figures for evaluating a potential partner
  * @param mail who mails come from and the embedded mail server of the demo
  * @param register who may read the partner register through its REST API
@@ -19,6 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("partnerflow")
 public record PartnerflowProperties(
     @DefaultValue("http://localhost:8080") String baseUrl,
+    @DefaultValue("Our organisation") String organisationName,
     @DefaultValue Identification identification,
     @DefaultValue Agreement agreement,
     @DefaultValue Actions actions,

@@ -90,7 +90,11 @@ class CollaborationAgreementProcessTest {
         .isEqualTo(PartnershipStatus.AGREED);
     for (String side : List.of("pat@partnerflow.example", "riley@riverside-trust.example")) {
       Assertions.assertThat(mail.getReceivedMessagesForDomain(side)).as(side)
-          .anySatisfy(m -> Assertions.assertThat(m.getSubject()).startsWith("Agreed: version 1"));
+          .anySatisfy(m -> {
+            Assertions.assertThat(m.getSubject()).startsWith("Agreed: version 1");
+            Assertions.assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(m))
+                .contains("Run 10 sessions (Riverside Trust", "reports every month, Riverside Trust every 3 months");
+          });
     }
   }
 
