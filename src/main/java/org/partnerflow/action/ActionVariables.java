@@ -18,6 +18,7 @@ public final class ActionVariables {
   public static final String ACTION_ID = "actionId";
 
   public static final ProcessVariable<String> ORGANISATION_NAME = string("organisationName");
+  public static final ProcessVariable<String> OUR_ORGANISATION_NAME = string("ourOrganisationName");
   public static final ProcessVariable<String> TASK_SUBJECT = string("taskSubject");
   public static final ProcessVariable<String> ACTION_TITLE = string("actionTitle");
   public static final ProcessVariable<String> ACTION_OWNER = string("actionOwner");

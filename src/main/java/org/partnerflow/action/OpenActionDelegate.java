@@ -8,6 +8,7 @@ import org.partnerflow.agreement.AgreementService;
 import org.partnerflow.agreement.AgreementTerms.Communication;
 import org.partnerflow.agreement.Side;
 import org.partnerflow.security.People;
+import org.partnerflow.system.PartnerflowProperties;
 import org.partnerflow.security.Roles;
 import org.springframework.stereotype.Component;
 
@@ -19,12 +20,15 @@ class OpenActionDelegate implements JavaDelegate {
   private final AgreementService agreements;
   private final ActionSchedule schedule;
   private final People people;
+  private final String ourName;
 
-  OpenActionDelegate(ActionService actions, AgreementService agreements, ActionSchedule schedule, People people) {
+  OpenActionDelegate(ActionService actions, AgreementService agreements, ActionSchedule schedule, People people,
+      PartnerflowProperties properties) {
     this.actions = actions;
     this.agreements = agreements;
     this.schedule = schedule;
     this.people = people;
+    this.ourName = properties.organisationName();
   }
 
   @Override
@@ -34,6 +38,7 @@ class OpenActionDelegate implements JavaDelegate {
         .communication();
     boolean ours = action.getOwner() == Side.OURS;
     ORGANISATION_NAME.set(execution, action.getPartnership().getOrganisation().getName());
+    OUR_ORGANISATION_NAME.set(execution, ourName);
     TASK_SUBJECT.set(execution, action.getTitle() + " (" + action.getPartnership().getOrganisation().getName() + ")");
     ACTION_TITLE.set(execution, action.getTitle());
     ACTION_OWNER.set(execution, ours ? "ours" : "partner");

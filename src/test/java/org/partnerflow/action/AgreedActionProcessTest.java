@@ -89,6 +89,8 @@ class AgreedActionProcessTest {
     MimeMessage reminder = only("pat@partnerflow.example");
     Assertions.assertThat(reminder.getSubject()).isEqualTo("Reminder: \"Lend 20 laptops\" is due on " + due + " ("
         + collaboration.getBusinessKey() + ")");
+    Assertions.assertThat(GreenMailUtil.getBody(reminder))
+        .contains("of the partnership between Northshire Council and Punctual Trust");
     assertThat(action).isWaitingAt("Task_CarryOutAction").hasPassed("EndEvent_ReminderSent");
 
     journey.complete(action, "Task_CarryOutAction", "pat", Map.of("actionOutcome", "done"));
