@@ -92,7 +92,7 @@ public class IdentificationService {
     String decider = text("decidedBy", "The decider", decidedBy, 128);
     if (decider.equals(evaluation.getEvaluatedBy())) {
       throw new InvalidInputException("decision", "You evaluated this proposal, so you cannot also decide it. "
-          + "Another senior manager must make the decision.");
+          + "Another senior manager must make the decision: unclaim the task (the × beside your name) to hand it on.");
     }
     Outcome outcome = choice("decision", "The decision", decision.outcome(), Outcome.class);
     String reason = text("decisionReason", "The reason for the decision", decision.reason(), 4000);
