@@ -36,6 +36,8 @@ public final class IdentificationVariables {
 
   // due dates of the two tasks
   public static final ProcessVariable<Date> EVALUATION_DUE_DATE = date("evaluationDueDate");
+  /** Who evaluates: nobody in particular at first, the same evaluator when asked for more. */
+  public static final ProcessVariable<String> EVALUATION_ASSIGNEE = string("evaluationAssignee");
   public static final ProcessVariable<Date> DECISION_DUE_DATE = date("decisionDueDate");
 
   // the evaluation form

@@ -46,6 +46,7 @@ class RecordDecisionDelegate implements JavaDelegate {
     boolean moreInformation = outcome == Outcome.MORE_INFORMATION;
     MORE_INFORMATION_REQUESTED.set(execution, moreInformation);
     if (moreInformation) {
+      EVALUATION_ASSIGNEE.set(execution, EVALUATED_BY.from(execution));
       EVALUATION_DUE_DATE.set(execution,
           dueDates.in(settings.evaluationPeriod()));
     }

@@ -34,6 +34,7 @@ class RecordProposalDelegate implements JavaDelegate {
     PARTNERSHIP_REFERENCE.set(execution, partnership.getReference());
     // the register keeps the trimmed name; tasks and mails show the same
     ORGANISATION_NAME.set(execution, partnership.getOrganisation().getName());
+    EVALUATION_ASSIGNEE.set(execution, null);
     EVALUATION_DUE_DATE.set(execution,
         dueDates.in(settings.evaluationPeriod()));
   }

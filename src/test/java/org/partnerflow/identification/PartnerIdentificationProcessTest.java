@@ -111,7 +111,8 @@ class PartnerIdentificationProcessTest {
     MimeMessage[] received = mail.getReceivedMessagesForDomain("pat@partnerflow.example");
     Assertions.assertThat(received).hasSize(1);
     Assertions.assertThat(received[0].getSubject()).startsWith("Not pursued: a partnership with Hilltop Builders");
-    Assertions.assertThat(GreenMailUtil.getBody(received[0])).contains("No budget this year");
+    Assertions.assertThat(GreenMailUtil.getBody(received[0])).contains("No budget this year",
+        "The decision table had recommended collaborating: Both organisations would gain");
   }
 
   @Test
@@ -149,6 +150,7 @@ class PartnerIdentificationProcessTest {
     journey.complete(instance, "sam", Map.of("decision", "moreInformation", "decisionReason", "Unclear costs",
         "moreInformationQuestion", "What do volunteers cost them?"));
 
+    assertThat(task(instance)).isAssignedTo("pat");
     assertThat(instance).isWaitingAt("Task_EvaluateFeasibility").variables()
         .containsEntry("moreInformationRequested", true)
         .containsEntry("moreInformationQuestion", "What do volunteers cost them?");
