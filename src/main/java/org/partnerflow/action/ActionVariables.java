@@ -15,7 +15,7 @@ public final class ActionVariables {
   public static final String COLLABORATION_AGREED = "partnerflow.collaborationAgreed";
 
   public static final String ACTION_IDS = "actionIds";
-  public static final String ACTION_ID = "actionId";
+  public static final ProcessVariable<Long> ACTION_ID = ProcessVariable.id("actionId");
 
   public static final ProcessVariable<String> ORGANISATION_NAME = string("organisationName");
   public static final ProcessVariable<String> OUR_ORGANISATION_NAME = string("ourOrganisationName");

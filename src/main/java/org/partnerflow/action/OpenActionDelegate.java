@@ -33,7 +33,7 @@ class OpenActionDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    ActionRecord action = actions.find(((Number) execution.getVariable(ACTION_ID)).longValue());
+    ActionRecord action = actions.find(ACTION_ID.from(execution));
     Communication contacts = agreements.current(execution.getProcessBusinessKey()).orElseThrow().terms()
         .communication();
     boolean ours = action.getOwner() == Side.OURS;

@@ -27,7 +27,7 @@ class RecordActionProgressDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Long id = ((Number) execution.getVariable(ACTION_ID)).longValue();
+    Long id = ACTION_ID.from(execution);
     String user = currentUser.id().orElse("unknown");
     String outcome = ACTION_OUTCOME.from(execution);
     if ("done".equals(outcome)) {

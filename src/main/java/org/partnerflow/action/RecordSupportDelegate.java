@@ -18,6 +18,6 @@ class RecordSupportDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    actions.recordSupport(((Number) execution.getVariable(ACTION_ID)).longValue(), SUPPORT_OFFERED.from(execution));
+    actions.recordSupport(ACTION_ID.from(execution), SUPPORT_OFFERED.from(execution));
   }
 }

@@ -5,8 +5,7 @@ import java.util.List;
 
 import org.partnerflow.agreement.AgreementVersion.Approvals;
 import org.partnerflow.register.PartnershipRepository;
-import org.partnerflow.security.CurrentUser;
-import org.partnerflow.system.PartnerflowProperties;
+import org.partnerflow.register.RegisterReaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,23 +20,17 @@ class AgreementController {
 
   private final AgreementService agreements;
   private final PartnershipRepository partnerships;
-  private final CurrentUser currentUser;
-  private final List<String> readerGroups;
+  private final RegisterReaders readers;
 
-  AgreementController(AgreementService agreements, PartnershipRepository partnerships, CurrentUser currentUser,
-      PartnerflowProperties properties) {
+  AgreementController(AgreementService agreements, PartnershipRepository partnerships, RegisterReaders readers) {
     this.agreements = agreements;
     this.partnerships = partnerships;
-    this.currentUser = currentUser;
-    this.readerGroups = properties.register().readerGroups();
+    this.readers = readers;
   }
 
   @GetMapping("/api/partnerships/{reference}/agreements")
   List<VersionView> versions(@PathVariable String reference) {
-    if (!currentUser.isInAnyOf(readerGroups)) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Reading the partner register needs one of the groups "
-          + readerGroups);
-    }
+    readers.check();
     if (partnerships.findByReference(reference).isEmpty()) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No partnership " + reference);
     }

@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
-import org.partnerflow.security.CurrentUser;
-import org.partnerflow.system.PartnerflowProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,18 +23,16 @@ import org.springframework.web.server.ResponseStatusException;
 class RegisterController {
 
   private final PartnershipRepository partnerships;
-  private final CurrentUser currentUser;
-  private final List<String> readerGroups;
+  private final RegisterReaders readers;
 
-  RegisterController(PartnershipRepository partnerships, CurrentUser currentUser, PartnerflowProperties properties) {
+  RegisterController(PartnershipRepository partnerships, RegisterReaders readers) {
     this.partnerships = partnerships;
-    this.currentUser = currentUser;
-    this.readerGroups = properties.register().readerGroups();
+    this.readers = readers;
   }
 
   @GetMapping
   List<PartnershipSummary> list(@RequestParam(required = false) String status) {
-    checkReader();
+    readers.check();
     List<Partnership> found = status == null
         ? partnerships.findAllByOrderByProposedAtDesc()
         : partnerships.findByStatusOrderByProposedAtDesc(parseStatus(status));
@@ -45,16 +41,9 @@ class RegisterController {
 
   @GetMapping("/{reference}")
   PartnershipSummary one(@PathVariable String reference) {
-    checkReader();
+    readers.check();
     return partnerships.findByReference(reference).map(PartnershipSummary::of)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No partnership " + reference));
-  }
-
-  private void checkReader() {
-    if (!currentUser.isInAnyOf(readerGroups)) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Reading the partner register needs one of the groups "
-          + readerGroups);
-    }
   }
 
   private static PartnershipStatus parseStatus(String status) {

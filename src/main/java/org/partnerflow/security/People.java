@@ -1,5 +1,7 @@
 package org.partnerflow.security;
 
+import java.util.Optional;
+
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
@@ -29,9 +31,9 @@ public class People {
   }
 
   /** The user with this e-mail address, if there is exactly one. */
-  public java.util.Optional<String> userIdOf(String email) {
+  public Optional<String> userIdOf(String email) {
     var users = identityService.createUserQuery().userEmail(email).list();
-    return users.size() == 1 ? java.util.Optional.of(users.get(0).getId()) : java.util.Optional.empty();
+    return users.size() == 1 ? Optional.of(users.get(0).getId()) : Optional.empty();
   }
 
   public String nameOf(String userId) {

@@ -54,6 +54,11 @@ public final class ProcessVariable<T> {
     });
   }
 
+  /** A register id; the engine may hand it back as Integer or Long. */
+  public static ProcessVariable<Long> id(String name) {
+    return new ProcessVariable<>(name, value -> value == null ? null : ((Number) value).longValue());
+  }
+
   public static ProcessVariable<BigDecimal> decimal(String name) {
     return new ProcessVariable<>(name, value -> toDecimal(name, value));
   }
