@@ -12,6 +12,9 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.partnerflow.action.ActionVariables;
+import org.partnerflow.collaboration.CollaborationVariables;
+import org.partnerflow.information.InformationVariables;
+import org.partnerflow.report.ReportVariables;
 import org.partnerflow.agreement.AgreementVariables;
 import org.partnerflow.identification.IdentificationVariables;
 import org.partnerflow.system.ProcessVariable;
@@ -24,7 +27,7 @@ class FormFieldsTest {
 
   /** The variables classes; loading them registers their names. */
   private static final List<Class<?>> VARIABLES = List.of(IdentificationVariables.class, AgreementVariables.class,
-      ActionVariables.class);
+      ActionVariables.class, CollaborationVariables.class, ReportVariables.class, InformationVariables.class);
 
   @Test
   void everyFormFieldKeyIsADeclaredProcessVariable() throws IOException {

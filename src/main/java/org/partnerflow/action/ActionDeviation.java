@@ -40,6 +40,14 @@ public class ActionDeviation {
     this.newDueDate = newDueDate;
   }
 
+  public ActionRecord getAction() {
+    return action;
+  }
+
+  public Instant getReportedAt() {
+    return reportedAt;
+  }
+
   public String getReason() {
     return reason;
   }

@@ -90,6 +90,18 @@ public class ActionService {
     find(id).recordSupport(text("supportOffered", "The support offered", support, 4000));
   }
 
+  /** Every action of the partnership, of every agreement version, in agreed order. */
+  @Transactional(readOnly = true)
+  public List<ActionRecord> ofPartnership(Long partnershipId) {
+    return actions.findByPartnershipIdOrderByAgreementVersionAscPositionAsc(partnershipId);
+  }
+
+  /** Every delay reported for the partnership's actions, oldest first. */
+  @Transactional(readOnly = true)
+  public List<ActionDeviation> deviationsOfPartnership(Long partnershipId) {
+    return deviations.findByActionPartnershipIdOrderById(partnershipId);
+  }
+
   @Transactional(readOnly = true)
   public List<ActionDeviation> deviations(Long id) {
     return deviations.findByActionIdOrderById(id);

@@ -11,9 +11,6 @@ import org.partnerflow.system.ProcessVariable;
 /** The variables of {@code collaboration} and {@code agreedAction}; form field keys are these names. */
 public final class ActionVariables {
 
-  /** The message that starts {@code collaboration} for a newly agreed version. */
-  public static final String COLLABORATION_AGREED = "partnerflow.collaborationAgreed";
-
   public static final String ACTION_IDS = "actionIds";
   public static final ProcessVariable<Long> ACTION_ID = ProcessVariable.id("actionId");
 

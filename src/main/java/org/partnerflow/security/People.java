@@ -36,6 +36,12 @@ public class People {
     return users.size() == 1 ? Optional.of(users.get(0).getId()) : Optional.empty();
   }
 
+  /** The e-mail addresses of a group's members, for mail to a whole organisation. */
+  public java.util.List<String> emailsOfGroup(String groupId) {
+    return identityService.createUserQuery().memberOfGroup(groupId).list().stream().map(User::getEmail)
+        .filter(email -> email != null && !email.isBlank()).toList();
+  }
+
   public String nameOf(String userId) {
     User user = userId == null ? null : identityService.createUserQuery().userId(userId).singleResult();
     if (user == null) {

@@ -36,8 +36,9 @@ public class RoleSetup extends AbstractProcessEnginePlugin {
 
   /** The processes each role may start from Tasklist. */
   static final Map<String, List<String>> STARTABLE_PROCESSES = Map.of(
-      Roles.PARTNERSHIP_MANAGERS, List.of("partnerIdentification"),
-      Roles.SENIOR_MANAGERS, List.of("partnerIdentification"));
+      Roles.PARTNERSHIP_MANAGERS, List.of("partnerIdentification", "partnerInformation"),
+      Roles.SENIOR_MANAGERS, List.of("partnerIdentification"),
+      Roles.DATA_PROTECTION, List.of("partnerInformation"));
 
   static final String MY_TASKS = "My tasks";
   static final String MY_GROUPS_TASKS = "My group's tasks";

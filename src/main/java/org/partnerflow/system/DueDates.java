@@ -20,4 +20,9 @@ public class DueDates {
   public Date in(Period period) {
     return Date.from(ZonedDateTime.now(clock).plus(period).toInstant());
   }
+
+  /** A period after another due date. */
+  public static Date after(Date date, Period period) {
+    return Date.from(date.toInstant().atZone(java.time.ZoneOffset.UTC).plus(period).toInstant());
+  }
 }

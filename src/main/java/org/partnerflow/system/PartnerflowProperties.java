@@ -24,6 +24,7 @@ public record PartnerflowProperties(
     @DefaultValue Identification identification,
     @DefaultValue Agreement agreement,
     @DefaultValue Actions actions,
+    @DefaultValue Reports reports,
     @DefaultValue Mail mail,
     @DefaultValue Invitation invitation,
     @DefaultValue Register register) {
@@ -59,6 +60,19 @@ public record PartnerflowProperties(
       @DefaultValue("P3D") Period reminderLeadTime,
       @DefaultValue("P7D") Period overdueRepeat,
       @DefaultValue("P14D") Period escalationDelay) {
+  }
+
+  /**
+   * @param ourPreparationPeriod how long partnership managers have to prepare our report once a period ends
+   * @param partnerGracePeriod how long the partner has to send their report once a period ends; then they are chased
+   * @param chaseInterval how long after the chase the partnership manager is told that the report is still missing
+   * @param feedbackPeriod how long partnership managers have to give feedback on a partner's report
+   */
+  public record Reports(
+      @DefaultValue("P5D") Period ourPreparationPeriod,
+      @DefaultValue("P10D") Period partnerGracePeriod,
+      @DefaultValue("P7D") Period chaseInterval,
+      @DefaultValue("P5D") Period feedbackPeriod) {
   }
 
   /**

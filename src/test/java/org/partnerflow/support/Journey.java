@@ -74,6 +74,12 @@ public class Journey {
         .processDefinitionKey("partnerIdentification").latestVersion().singleResult().getId(), values));
   }
 
+  /** Submits the start form of the latest version of the process as the user. */
+  public ProcessInstance start(String processKey, String userId, Map<String, Object> values) {
+    return as(userId, () -> form().submitStartForm(engine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey(processKey).latestVersion().singleResult().getId(), values));
+  }
+
   /** Proposes, evaluates and approves a partner; returns the agreement process that approval starts. */
   public ProcessInstance approvedPartnership(String organisation) {
     ProcessInstance proposal = propose("pat", proposal(organisation));
