@@ -105,9 +105,10 @@ class PartnerflowIntegrationTests {
   }
 
   @Test
-  void onlyManagersMayStartTheProposalProcess() {
-    assertThat(startable("pat")).containsExactly("partnerIdentification");
+  void eachRoleMayStartOnlyItsOwnProcesses() {
+    assertThat(startable("pat")).containsExactlyInAnyOrder("partnerIdentification", "partnerInformation");
     assertThat(startable("sam")).containsExactly("partnerIdentification");
+    assertThat(startable("dana")).containsExactly("partnerInformation");
     assertThat(startable("fran")).isEmpty();
     assertThat(startable("riley")).isEmpty();
 
