@@ -101,9 +101,13 @@ final class ProcessCoverage {
     for (Measured process : measured) {
       table.append(String.format("%-32s %-24s %4d/%-4d %7s%%  %s%n", process.diagram(), process.processKey(),
           process.covered().size(), process.elements().size(), format(process.percent()),
-          process.percent() >= minimumPercent ? "ok" : "BELOW, not passed: " + String.join(", ", process.missed())));
+          process.percent() >= minimumPercent ? "ok" : below(process)));
     }
     return table.toString();
+  }
+
+  private static String below(Measured process) {
+    return process.missed().isEmpty() ? "BELOW" : "BELOW, not passed: " + String.join(", ", process.missed());
   }
 
   private static String format(double percent) {
