@@ -105,6 +105,17 @@ class PartnerflowIntegrationTests {
   }
 
   @Test
+  void theLoginPageTasklistCockpitAndAdminCarryOurName() {
+    for (String app : List.of("welcome", "tasklist", "cockpit", "admin")) {
+      assertThat(rest.getForObject("/camunda/app/" + app + "/scripts/config.js", String.class)).as(app)
+          .contains("vendor: 'Partnerflow'");
+      assertThat(rest.getForObject("/camunda/app/" + app + "/styles/user-styles.css", String.class)).as(app)
+          .contains(".login-logo::before", "content: 'Partnerflow'");
+    }
+    assertThat(rest.getForObject("/camunda/app/tasklist/scripts/config.js", String.class)).contains("name: 'Tasklist'");
+  }
+
+  @Test
   void eachRoleMayStartOnlyItsOwnProcesses() {
     assertThat(startable("pat")).containsExactlyInAnyOrder("partnerIdentification", "partnerInformation");
     assertThat(startable("sam")).containsExactly("partnerIdentification");

@@ -15,14 +15,15 @@
  * limitations under the License.
  */
 
-// Partnerflow: Tasklist's own configuration, plus the scripts under scripts/partnerflow/.
+// Partnerflow: Tasklist's own configuration, our name, plus the scripts under scripts/partnerflow/.
 export default {
   customScripts: ['scripts/partnerflow/form-validity', 'scripts/partnerflow/sort-by-due-date'],
-  // change the app name and vendor
-  // app: {
-  //   name: 'Todos',
-  //   vendor: 'Company'
-  // },
+  // the header and the browser tab read "Partnerflow Tasklist"; styles/user-styles.css puts the name
+  // where Camunda's logo was (7.24 has no setting for the logo)
+  app: {
+    name: 'Tasklist',
+    vendor: 'Partnerflow'
+  },
   //
   // configure the date format
   // "dateFormat": {

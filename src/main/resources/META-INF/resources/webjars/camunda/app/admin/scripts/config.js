@@ -1,0 +1,8 @@
+// Partnerflow: our name in the header and the browser tab ("Partnerflow Admin"); the logo is replaced in
+// styles/user-styles.css. Everything else is Camunda's default.
+export default {
+  app: {
+    name: 'Admin',
+    vendor: 'Partnerflow'
+  }
+};
