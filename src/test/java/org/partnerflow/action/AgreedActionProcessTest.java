@@ -73,24 +73,6 @@ class AgreedActionProcessTest {
   }
 
   @Test
-  void theRunningPartnershipWaitsForEveryAgreedActionAndEndsWhenTheLastIsDone() throws Exception {
-    ProcessInstance collaboration = journey.runningPartnership("All Done Trust", "ad1");
-    ProcessInstance ours = ours(collaboration);
-    ProcessInstance theirs = partners(collaboration);
-
-    journey.complete(ours, "Task_CarryOutAction", "pat", Map.of("actionOutcome", "done"));
-
-    assertThat(ours).isEnded();
-    assertThat(collaboration).isWaitingAt("CallActivity_CarryOutAgreedActions");
-
-    journey.complete(theirs, "Task_CarryOutAction", "ad1", Map.of("actionOutcome", "done"));
-
-    assertThat(collaboration).isEnded().hasPassed("EndEvent_AgreedActionsDone");
-    Assertions.assertThat(List.of(record(ours), record(theirs))).extracting(ActionRecord::getStatus)
-        .containsOnly(ActionRecord.Status.DONE);
-  }
-
-  @Test
   void ourActionIsDueOnTheAgreedDateWithAReminderBeforeAndIsDoneOnTime() throws Exception {
     ProcessInstance collaboration = journey.runningPartnership("Punctual Trust", "pt1");
     ProcessInstance action = ours(collaboration);
