@@ -41,7 +41,7 @@ class HandOverPersonalDataDelegate implements JavaDelegate {
     variables.put(VISIBLE_TO.name(), agreed.confidentiality());
     variables.put(RETENTION.name(), agreed.retention().toString());
     variables.put(ORGANISATION_NAME.name(), ReportVariables.ORGANISATION_NAME.from(execution));
-    variables.put(TASK_SUBJECT.name(), "personal data in the report for " + ReportVariables.PERIOD_START.from(execution)
+    variables.put(TASK_SUBJECT.name(), "from the report for " + ReportVariables.PERIOD_START.from(execution)
         + " to " + ReportVariables.PERIOD_END.from(execution) + " (" + ReportVariables.ORGANISATION_NAME.from(execution)
         + ")");
     execution.getProcessEngineServices().getRuntimeService()

@@ -26,6 +26,7 @@ class RecordFeedbackDelegate implements JavaDelegate {
         WENT_WELL.from(execution), COULD_IMPROVE.from(execution), FEEDBACK_SUPPORT.from(execution),
         PROGRESS_TOWARDS_AIMS.from(execution), NEXT_MILESTONES.from(execution)), user);
     FEEDBACK_ID.set(execution, feedback.getId());
+    FEEDBACK_SUPPORT.set(execution, feedback.getSupportOffered());
     FEEDBACK_GIVEN_BY.set(execution, user);
   }
 }

@@ -36,6 +36,10 @@ class RecordReportDelegate implements JavaDelegate {
             PERSONAL_DATA_DESCRIPTION.from(execution)),
         user);
     REPORT_ID.set(execution, report.getId());
+    // what was left empty is absent, so forms and mails leave it out rather than show an empty heading
+    MEASURES.set(execution, report.getMeasures());
+    ISSUES.set(execution, report.getIssues());
+    SUPPORT_NEEDED.set(execution, report.getSupportNeeded());
     PERSONAL_DATA.set(execution, report.isPersonalData());
     SUBMITTED_BY.set(execution, user);
     FEEDBACK_DUE_DATE.set(execution, dueDates.in(properties.reports().feedbackPeriod()));

@@ -178,6 +178,9 @@ class ProgressReportProcessTest {
     journey.complete(report, "Task_SendPartnerReport", "ff1", partnerReport(false));
 
     assertThat(report).isWaitingAt("Task_GiveFeedback").hasNotPassed("Task_HandOverPersonalData");
+    // left empty, so the feedback form and the mails leave the heading out
+    Assertions.assertThat(engine.getRuntimeService().getVariables(report.getId())).containsEntry("issues", null)
+        .containsEntry("supportNeeded", "A projector");
     assertThat(journey.task(report, "Task_GiveFeedback")).hasCandidateGroup("partnership-managers");
     mail.purgeEmailFromAllMailboxes();
     journey.complete(report, "Task_GiveFeedback", "pat", Map.of("wentWell", "Ten sessions, all full",
