@@ -38,6 +38,7 @@ public class ActionRecord {
   private Boolean onTime;
   private String completedBy;
   private String supportOffered;
+  private String closedNote;
 
   protected ActionRecord() {
   }
@@ -68,14 +69,33 @@ public class ActionRecord {
     this.completedBy = by;
   }
 
+  /** No longer an obligation: removed by an amendment, or the partnership ended. */
+  void close(String note) {
+    requireOpen();
+    this.status = Status.CLOSED;
+    this.closedNote = note;
+  }
+
+  /** An amendment keeps this open action in the next version, at its place and agreed date there. */
+  void carryOver(int version, int newPosition, LocalDate agreedDate) {
+    requireOpen();
+    this.agreementVersion = version;
+    this.position = newPosition;
+    if (!agreedDate.equals(this.agreedDueDate)) {
+      this.agreedDueDate = agreedDate;
+      this.dueDate = agreedDate;
+    }
+  }
+
   void recordSupport(String support) {
     this.supportOffered = support;
   }
 
   private void requireOpen() {
     if (status != Status.OPEN) {
-      throw new InvalidInputException("actionOutcome", "This action was completed on " + doneOn
-          + "; it cannot be reported late any more.");
+      throw new InvalidInputException("actionOutcome", status == Status.CLOSED
+          ? "This action was closed: " + closedNote
+          : "This action was completed on " + doneOn + "; it cannot be reported late any more.");
     }
   }
 
@@ -123,8 +143,16 @@ public class ActionRecord {
     return supportOffered;
   }
 
-  /** Open until done. */
+  public String getClosedNote() {
+    return closedNote;
+  }
+
+  public int getAgreementVersion() {
+    return agreementVersion;
+  }
+
+  /** Open until done, or closed when it stops being an obligation. */
   public enum Status {
-    OPEN, DONE
+    OPEN, DONE, CLOSED
   }
 }

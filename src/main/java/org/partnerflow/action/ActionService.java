@@ -49,13 +49,26 @@ public class ActionService {
     if (!existing.isEmpty()) {
       return existing;
     }
+    // an amendment: open actions of earlier versions that the new version keeps (same title and
+    // organisation) are carried over, the others are closed with a note
+    List<ActionRecord> stillOpen = new ArrayList<>(actions.findByPartnershipIdOrderByAgreementVersionAscPositionAsc(
+        partnership.getId()).stream().filter(action -> action.getStatus() == ActionRecord.Status.OPEN).toList());
     List<ActionRecord> opened = new ArrayList<>();
     List<AgreedAction> agreed = agreement.terms().actions();
     for (int i = 0; i < agreed.size(); i++) {
       AgreedAction action = agreed.get(i);
-      opened.add(actions.save(new ActionRecord(partnership, version, i, action.title(), action.owner(),
-          action.responsibleEmail(), action.dueDate())));
+      ActionRecord carried = stillOpen.stream().filter(open -> open.getTitle().equals(action.title())
+          && open.getOwner() == action.owner()).findFirst().orElse(null);
+      if (carried != null) {
+        stillOpen.remove(carried);
+        carried.carryOver(version, i, action.dueDate());
+        opened.add(carried);
+      } else {
+        opened.add(actions.save(new ActionRecord(partnership, version, i, action.title(), action.owner(),
+            action.responsibleEmail(), action.dueDate())));
+      }
     }
+    stillOpen.forEach(removed -> removed.close("Not in version " + version + " of the agreement."));
     return opened;
   }
 
@@ -88,6 +101,14 @@ public class ActionService {
 
   public void recordSupport(Long id, String support) {
     find(id).recordSupport(text("supportOffered", "The support offered", support, 4000));
+  }
+
+  /** The partnership ended: every action still open is closed with the note. Returns how many. */
+  public int closeOpen(Long partnershipId, String note) {
+    List<ActionRecord> open = actions.findByPartnershipIdOrderByAgreementVersionAscPositionAsc(partnershipId).stream()
+        .filter(action -> action.getStatus() == ActionRecord.Status.OPEN).toList();
+    open.forEach(action -> action.close(note));
+    return open.size();
   }
 
   /** Every action of the partnership, of every agreement version, in agreed order. */

@@ -15,5 +15,7 @@ public enum PartnershipStatus {
   /** An agreed version is in force. */
   AGREED,
   /** The senior manager decided not to pursue it. */
-  NOT_PURSUED
+  NOT_PURSUED,
+  /** A review decided to end it; its exit steps closed what was open. */
+  ENDED
 }

@@ -1,5 +1,9 @@
 package org.partnerflow.security;
 
+import java.util.List;
+
+import org.camunda.bpm.engine.AuthorizationService;
+
 import java.util.Locale;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -14,9 +18,37 @@ import org.springframework.stereotype.Component;
 public class PartnerAccounts {
 
   private final IdentityService identityService;
+  private final AuthorizationService authorizationService;
+  private final PartnerInvitationRepository invitations;
 
-  PartnerAccounts(IdentityService identityService) {
+  PartnerAccounts(IdentityService identityService, AuthorizationService authorizationService,
+      PartnerInvitationRepository invitations) {
     this.identityService = identityService;
+    this.authorizationService = authorizationService;
+    this.invitations = invitations;
+  }
+
+  /**
+   * The partnership ended: the organisation's group, its authorizations and its members' access go.
+   * An account made for a contact by invitation and in no other group is deleted, so it cannot log
+   * in at all; anyone else only leaves the group. Returns the user ids that lost access.
+   */
+  @org.springframework.transaction.annotation.Transactional
+  public List<String> removeOrganisation(String groupId) {
+    List<String> members = identityService.createUserQuery().memberOfGroup(groupId).list().stream()
+        .map(User::getId).toList();
+    for (String userId : members) {
+      identityService.deleteMembership(userId, groupId);
+      boolean otherGroups = identityService.createGroupQuery().groupMember(userId).count() > 0;
+      if (!otherGroups && invitations.countByUserId(userId) > 0) {
+        invitations.deleteByUserId(userId);
+        identityService.deleteUser(userId);
+      }
+    }
+    authorizationService.createAuthorizationQuery().groupIdIn(groupId).list()
+        .forEach(authorization -> authorizationService.deleteAuthorization(authorization.getId()));
+    identityService.deleteGroup(groupId);
+    return members;
   }
 
   /** The user id of the contact with this address, created (without a password) when there is none. */

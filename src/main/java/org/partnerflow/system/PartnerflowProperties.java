@@ -25,6 +25,7 @@ public record PartnerflowProperties(
     @DefaultValue Agreement agreement,
     @DefaultValue Actions actions,
     @DefaultValue Reports reports,
+    @DefaultValue Reviews reviews,
     @DefaultValue Mail mail,
     @DefaultValue Invitation invitation,
     @DefaultValue Register register) {
@@ -73,6 +74,19 @@ public record PartnerflowProperties(
       @DefaultValue("P10D") Period partnerGracePeriod,
       @DefaultValue("P7D") Period chaseInterval,
       @DefaultValue("P5D") Period feedbackPeriod) {
+  }
+
+  /**
+   * @param invitationLeadTime how long before a review meeting its calendar invitation and evidence pack go out
+   * @param meetingTime the time of day (UTC) a review meeting starts, on the agreed review date
+   * @param meetingLength how long a review meeting is booked for
+   * @param confirmationPeriod how long the partner has to confirm the review record before the decision takes effect
+   */
+  public record Reviews(
+      @DefaultValue("P14D") Period invitationLeadTime,
+      @DefaultValue("10:00") java.time.LocalTime meetingTime,
+      @DefaultValue("PT1H30M") java.time.Duration meetingLength,
+      @DefaultValue("P7D") Period confirmationPeriod) {
   }
 
   /**
