@@ -311,7 +311,8 @@ class TasklistJourneyBrowserTest {
     tasklist.screenshot("contact-sees-own-task");
 
     CamundaForm form = tasklist.openTask("My group's tasks", "Confirm the collaboration agreement: " + PARTNER);
-    assertThat(form.text()).contains(OUR_ACTION, PARTNER_ACTION, "Northshire Council");
+    assertThat(form.text()).contains("Collaboration agreement between Northshire Council and " + PARTNER,
+        "Please read the agreement Northshire Council proposes", OUR_ACTION, PARTNER_ACTION);
     tasklist.claim();
     form.choose("Your answer", "We confirm this agreement");
     tasklist.screenshot("contact-confirms-agreement");

@@ -20,6 +20,7 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -129,12 +130,12 @@ public class Tasklist {
 
   /** Selects the filter (My tasks, My group's tasks, Overdue) and returns the names of the tasks it lists. */
   public List<String> filter(String name) {
-    driver.get(baseUrl + "/camunda/app/tasklist/default/#/");
     click(wait.until(elementToBeClickable(By.xpath("//div[contains(@class,'task-filter')]//h4/a[starts-with(normalize-space(.),"
         + CamundaForm.literal(name) + ")]"))));
     wait.until(driver -> driver.findElement(By.xpath("//div[contains(@class,'task-filter')][contains(@class,'active')]//h4/a"))
         .getText().trim().startsWith(name));
     clearSearch();
+    wait.until(driver -> !driver.getCurrentUrl().matches(".*searchQuery=%5B%7B.*"));
     return taskNames();
   }
 
@@ -154,10 +155,10 @@ public class Tasklist {
         .map(link -> link.getText().replaceAll("\\s*\\(?\\d+\\)?$", "").trim()).toList();
   }
 
-  /** The names of the tasks the list shows now. */
+  /** The names of the tasks the list shows once it has loaded. */
   public List<String> taskNames() {
-    wait.until(invisibilityOfElementLocated(LIST_LOADING));
-    return driver.findElements(LIST_ITEMS).stream().map(WebElement::getText).map(String::trim).toList();
+    return wait.until(driver -> driver.findElements(LIST_LOADING).stream().anyMatch(WebElement::isDisplayed) ? null
+        : driver.findElements(LIST_ITEMS).stream().map(WebElement::getText).map(String::trim).toList());
   }
 
   /**
@@ -207,6 +208,7 @@ public class Tasklist {
    * pane needs scrolling, so a long form is seen whole.
    */
   public Path screenshot(String step) {
+    new Actions(driver).moveToLocation(0, 0).perform(); // no tooltip of the last click in the picture
     Dimension size = driver.manage().window().getSize();
     Number overflow = (Number) ((JavascriptExecutor) driver).executeScript(
         "return Math.max(0, ...Array.from(document.querySelectorAll('*')).map(e => e.scrollHeight - e.clientHeight)"
