@@ -30,8 +30,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
-import org.partnerflow.support.Chromium;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
 import org.partnerflow.support.CamundaForm;
+import org.partnerflow.support.Chromium;
 import org.partnerflow.support.Journey;
 import org.partnerflow.support.PartnerflowSpringTest;
 import org.partnerflow.support.Tasklist;
@@ -47,7 +49,9 @@ import com.icegreen.greenmail.util.GreenMailUtil;
  * drafted, signed off and confirmed by the partner's contact after choosing a password from the
  * invitation mail; then an action of ours runs late and its overdue notice arrives. Each step also
  * checks what the people who should not see it do not see. A step runs only when every step before
- * it passed; each leaves a picture in target/browser-journey/. Later stages add steps at the end.
+ * it passed; each leaves a picture in target/browser-journey/. Later stages add steps at the end:
+ * they find the engine clock where the step before left it (moved past our action's due date), and
+ * run due jobs with {@link Journey#runJobs(String)}, as the job executor is off in tests.
  */
 @PartnerflowSpringTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -291,11 +295,11 @@ class TasklistJourneyBrowserTest {
     // the mail links to the configured base URL; the test's application listens on a port of its own
     tasklist.visit(link.group(1));
     tasklist.screenshot("contact-opens-invitation");
-    var driver = tasklist.driver();
-    driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(CONTACT_PASSWORD);
-    driver.findElement(org.openqa.selenium.By.id("repeated")).sendKeys(CONTACT_PASSWORD);
-    driver.findElement(org.openqa.selenium.By.cssSelector("button[type=submit]")).click();
-    assertThat(driver.findElement(org.openqa.selenium.By.tagName("h1")).getText()).isEqualTo("Your password is set");
+    WebDriver driver = tasklist.driver();
+    driver.findElement(By.id("password")).sendKeys(CONTACT_PASSWORD);
+    driver.findElement(By.id("repeated")).sendKeys(CONTACT_PASSWORD);
+    driver.findElement(By.cssSelector("button[type=submit]")).click();
+    assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Your password is set");
     tasklist.screenshot("contact-password-set");
 
     assertThat(engine.getIdentityService().checkPassword(contactUserId, CONTACT_PASSWORD)).isTrue();

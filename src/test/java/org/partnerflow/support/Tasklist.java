@@ -92,11 +92,6 @@ public class Tasklist {
     wait.until(visibilityOfElementLocated(USER_NAME));
   }
 
-  /** The name shown in the header for the logged-in person. */
-  public String userName() {
-    return driver.findElement(ACCOUNT_MENU).getText().trim();
-  }
-
   /** Opens "Start process" and returns the processes it offers; the dialog stays open. */
   public List<String> openStartProcess() {
     click(driver.findElement(By.xpath("//a[normalize-space(.)='Start process']")));
