@@ -164,6 +164,23 @@ public class Journey {
     }
   }
 
+  /**
+   * Executes the due jobs (asynchronous steps, mails, timers whose time has come on the engine
+   * clock) of every process of the partnership with this reference, until none is left.
+   */
+  public void runJobs(String businessKey) {
+    for (int round = 0; round < 20; round++) {
+      List<String> instances = engine.getRuntimeService().createProcessInstanceQuery()
+          .processInstanceBusinessKey(businessKey).list().stream().map(ProcessInstance::getId).toList();
+      var jobs = instances.stream().flatMap(id -> engine.getManagementService().createJobQuery().processInstanceId(id)
+          .executable().list().stream()).toList();
+      if (jobs.isEmpty()) {
+        return;
+      }
+      jobs.forEach(job -> engine.getManagementService().executeJob(job.getId()));
+    }
+  }
+
   /** The open task with the given definition key. */
   public Task task(ProcessInstance instance, String taskKey) {
     return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey)
