@@ -18,10 +18,13 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.Resource;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.partnerflow.register.PartnershipRepository;
 import org.partnerflow.register.PartnershipStatus;
+import org.partnerflow.security.RoleSetup;
+import org.partnerflow.support.Journey;
 import org.partnerflow.support.PartnerflowSpringTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -29,6 +32,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -48,10 +52,15 @@ class PartnerflowIntegrationTests {
   PartnershipRepository partnerships;
   @Autowired
   GreenMail mail;
+  @Autowired
+  RoleSetup roleSetup;
+
+  Journey journey;
 
   @BeforeEach
   void clearMail() throws Exception {
     mail.purgeEmailFromAllMailboxes();
+    journey = new Journey(engine);
   }
 
   @Test
@@ -136,12 +145,88 @@ class PartnerflowIntegrationTests {
           HttpMethod.GET, null, LIST).getBody())).as(user)
           .containsExactlyInAnyOrder("My tasks", "My group's tasks", "Overdue");
     }
+    // a partner's contact is in no group until an agreement goes to their organisation
     engine.getIdentityService().saveUser(newUser("nogroup"));
     assertThat(rest.withBasicAuth("nogroup", "nogroup-password").exchange("/engine-rest/filter", HttpMethod.GET, null,
         LIST).getBody()).isEmpty();
-    // riley, a partner's contact, is in no group until an agreement is sent to their organisation
-    assertThat(rest.withBasicAuth("riley", "demo").exchange("/engine-rest/filter", HttpMethod.GET, null, LIST)
-        .getBody()).isEmpty();
+    roleSetup.ensurePartnerGroup(engine, "partner-filter-readers", "Filter Readers (partner)");
+    engine.getIdentityService().saveUser(newUser("filterreader"));
+    engine.getIdentityService().createMembership("filterreader", "partner-filter-readers");
+    assertThat(names(rest.withBasicAuth("filterreader", "filterreader-password").exchange("/engine-rest/filter",
+        HttpMethod.GET, null, LIST).getBody())).containsExactlyInAnyOrder("My tasks", "My group's tasks", "Overdue");
+  }
+
+  @Test
+  void eachRoleReadsTheDefinitionsOfItsProcessesAndStillNoInstanceOrTaskItWasNotGiven() {
+    ProcessInstance agreement = journey.approvedPartnership("Definition Readers");
+    journey.complete(agreement, "Task_DraftAgreement", "pat", Journey.draftAgreement());
+    String group = (String) engine.getRuntimeService().getVariable(agreement.getId(), "partnerGroup");
+    engine.getIdentityService().saveUser(newUser("definitionreader"));
+    engine.getIdentityService().createMembership("definitionreader", group);
+    TestRestTemplate fran = rest.withBasicAuth("fran", "demo");
+    TestRestTemplate contact = rest.withBasicAuth("definitionreader", "definitionreader-password");
+
+    // Tasklist shows the process's name above the task
+    assertThat(definitionName(fran, "collaborationAgreement")).isEqualTo("Agree the collaboration");
+    assertThat(definitionName(rest.withBasicAuth("dana", "demo"), "partnerInformation"))
+        .isEqualTo("Handle information from the partner");
+    assertThat(definitionName(rest.withBasicAuth("sam", "demo"), "collaborationAgreement"))
+        .isEqualTo("Agree the collaboration");
+    assertThat(definitionName(rest.withBasicAuth("pat", "demo"), "agreedAction")).isEqualTo("Carry out an agreed action");
+    assertThat(definitionName(contact, "progressReport")).isEqualTo("Exchange progress reports");
+    assertThat(fran.getForEntity("/engine-rest/process-definition/key/partnerIdentification", String.class)
+        .getStatusCode().is4xxClientError()).isTrue();
+    assertThat(contact.getForEntity("/engine-rest/process-definition/key/partnerInformation", String.class)
+        .getStatusCode().is4xxClientError()).isTrue();
+
+    // but reading a definition shows nothing of its instances, and only the tasks one is a candidate for
+    for (TestRestTemplate reader : List.of(fran, contact)) {
+      assertThat(reader.exchange("/engine-rest/process-instance?processDefinitionKey=collaborationAgreement",
+          HttpMethod.GET, null, LIST).getBody()).isEmpty();
+      assertThat(reader.getForEntity("/engine-rest/process-instance/" + agreement.getId(), String.class)
+          .getStatusCode().is4xxClientError()).isTrue();
+      assertThat(reader.exchange("/engine-rest/history/process-instance?processDefinitionKey=collaborationAgreement",
+          HttpMethod.GET, null, LIST).getBody()).isEmpty();
+      assertThat(reader.exchange("/engine-rest/variable-instance?processInstanceIdIn=" + agreement.getId(),
+          HttpMethod.GET, null, LIST).getBody()).isEmpty();
+    }
+    assertThat(names(fran.exchange("/engine-rest/task?processInstanceId=" + agreement.getId(), HttpMethod.GET, null,
+        LIST).getBody())).containsExactly("Sign off the costs: Definition Readers");
+    assertThat(contact.exchange("/engine-rest/task?processInstanceId=" + agreement.getId(), HttpMethod.GET, null,
+        LIST).getBody()).isEmpty();
+
+    // and starts nothing: neither finance nor a partner's contact may start any process (those whose
+    // definition they read answer 403, the others 404 as if they did not exist)
+    long instances = engine.getRuntimeService().createProcessInstanceQuery().count();
+    for (String key : engine.getRepositoryService().createProcessDefinitionQuery().latestVersion().list().stream()
+        .map(definition -> definition.getKey()).toList()) {
+      for (TestRestTemplate starter : List.of(fran, contact)) {
+        assertThat(start(starter, key).is4xxClientError()).as(key).isTrue();
+      }
+    }
+    assertThat(start(fran, "collaborationAgreement")).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(start(contact, "progressReport")).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(startable(fran)).isEmpty();
+    assertThat(startable(contact)).isEmpty();
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(instances);
+  }
+
+  @Test
+  void aPartnerGroupFromBeforeItsRoleCouldReadDefinitionsMayAfterTheNextStart() {
+    var group = engine.getIdentityService().newGroup("partner-from-before");
+    group.setName("From Before (partner)");
+    group.setType("PARTNER");
+    engine.getIdentityService().saveGroup(group);
+    engine.getIdentityService().saveUser(newUser("frombefore"));
+    engine.getIdentityService().createMembership("frombefore", "partner-from-before");
+    TestRestTemplate contact = rest.withBasicAuth("frombefore", "frombefore-password");
+    assertThat(contact.getForEntity("/engine-rest/process-definition/key/progressReport", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+
+    roleSetup.postProcessEngineBuild(engine);
+
+    assertThat(definitionName(contact, "progressReport")).isEqualTo("Exchange progress reports");
+    assertThat(startable(contact)).isEmpty();
   }
 
   @Test
@@ -228,13 +313,28 @@ class PartnerflowIntegrationTests {
   }
 
   private List<String> startable(String user) {
-    return rest.withBasicAuth(user, "demo").exchange("/engine-rest/process-definition?latestVersion=true"
+    return startable(rest.withBasicAuth(user, "demo"));
+  }
+
+  private static List<String> startable(TestRestTemplate user) {
+    return user.exchange("/engine-rest/process-definition?latestVersion=true"
         + "&startableInTasklist=true&startablePermissionCheck=true", HttpMethod.GET, null, LIST).getBody()
         .stream().map(definition -> (String) definition.get("key")).toList();
   }
 
-  private static List<String> names(List<Map<String, Object>> filters) {
-    return filters.stream().map(filter -> (String) filter.get("name")).toList();
+  private static List<String> names(List<Map<String, Object>> filtersOrTasks) {
+    return filtersOrTasks.stream().map(each -> (String) each.get("name")).toList();
+  }
+
+  private static HttpStatusCode start(TestRestTemplate starter, String processKey) {
+    return starter.postForEntity("/engine-rest/process-definition/key/" + processKey + "/start",
+        Map.of("variables", Map.of()), String.class).getStatusCode();
+  }
+
+  private static String definitionName(TestRestTemplate reader, String processKey) {
+    ResponseEntity<Map> definition = reader.getForEntity("/engine-rest/process-definition/key/" + processKey, Map.class);
+    assertThat(definition.getStatusCode()).as(processKey).isEqualTo(HttpStatus.OK);
+    return (String) definition.getBody().get("name");
   }
 
   private static Map<String, Object> variables(Map<String, Object> values) {

@@ -40,6 +40,24 @@ public class RoleSetup extends AbstractProcessEnginePlugin {
       Roles.SENIOR_MANAGERS, List.of("partnerIdentification"),
       Roles.DATA_PROTECTION, List.of("partnerInformation"));
 
+  /**
+   * The processes whose tasks each role works on: it may read their definitions (READ only), so
+   * Tasklist can show the process name above a task. Reading a definition grants nothing on its
+   * instances or tasks (those would need READ_INSTANCE or READ_TASK).
+   */
+  static final Map<String, List<String>> READABLE_PROCESSES = Map.of(
+      Roles.PARTNERSHIP_MANAGERS, List.of("partnerIdentification", "collaborationAgreement", "collaboration",
+          "agreedAction", "progressReport", "partnerInformation", "partnershipReview"),
+      Roles.SENIOR_MANAGERS, List.of("partnerIdentification", "collaborationAgreement", "partnershipReview"),
+      Roles.FINANCE, List.of("collaborationAgreement"),
+      Roles.DATA_PROTECTION, List.of("collaborationAgreement", "partnerInformation"));
+
+  /** The processes with tasks for a partner organisation's contacts. */
+  static final List<String> PARTNER_READABLE_PROCESSES = List.of("collaborationAgreement", "agreedAction",
+      "progressReport", "partnershipReview");
+
+  static final String PARTNER_GROUP_TYPE = "PARTNER";
+
   static final String MY_TASKS = "My tasks";
   static final String MY_GROUPS_TASKS = "My group's tasks";
   static final String OVERDUE = "Overdue";
@@ -51,19 +69,26 @@ public class RoleSetup extends AbstractProcessEnginePlugin {
     ensureFilters(engine);
     for (Role role : Roles.INTERNAL) {
       ensureGroup(engine.getIdentityService(), role.groupId(), role.name(), "WORKFLOW");
-      grantRole(engine, role.groupId());
+      grantRole(engine, role.groupId(), READABLE_PROCESSES.getOrDefault(role.groupId(), List.of()));
+    }
+    // partner groups made before a role gained a permission get it too
+    for (Group partner : engine.getIdentityService().createGroupQuery().groupType(PARTNER_GROUP_TYPE).list()) {
+      grantRole(engine, partner.getId(), PARTNER_READABLE_PROCESSES);
     }
   }
 
   /** A partner organisation's group: its contacts use Tasklist and see only their own tasks. */
   public void ensurePartnerGroup(ProcessEngine engine, String groupId, String name) {
-    ensureGroup(engine.getIdentityService(), groupId, name, "PARTNER");
-    grantRole(engine, groupId);
+    ensureGroup(engine.getIdentityService(), groupId, name, PARTNER_GROUP_TYPE);
+    grantRole(engine, groupId, PARTNER_READABLE_PROCESSES);
   }
 
-  private void grantRole(ProcessEngine engine, String groupId) {
+  private void grantRole(ProcessEngine engine, String groupId, List<String> readableProcesses) {
     AuthorizationService authorizations = engine.getAuthorizationService();
     grant(authorizations, groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    for (String processKey : readableProcesses) {
+      grant(authorizations, groupId, Resources.PROCESS_DEFINITION, processKey, Permissions.READ);
+    }
     for (String processKey : STARTABLE_PROCESSES.getOrDefault(groupId, List.of())) {
       grant(authorizations, groupId, Resources.PROCESS_DEFINITION, processKey, Permissions.READ,
           Permissions.CREATE_INSTANCE);
