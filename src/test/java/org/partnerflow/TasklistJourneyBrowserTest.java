@@ -17,6 +17,7 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
@@ -47,11 +48,15 @@ import com.icegreen.greenmail.util.GreenMailUtil;
  * The main journey through the real Camunda Tasklist in headless Chromium, one ordered step per
  * test, each person logged in as themselves: a partner proposed, evaluated, approved; an agreement
  * drafted, signed off and confirmed by the partner's contact after choosing a password from the
- * invitation mail; then an action of ours runs late and its overdue notice arrives. Each step also
- * checks what the people who should not see it do not see. A step runs only when every step before
- * it passed; each leaves a picture in target/browser-journey/. Later stages add steps at the end:
- * they find the engine clock where the step before left it (moved past our action's due date), and
- * run due jobs with {@link Journey#runJobs(String)}, as the job executor is off in tests.
+ * invitation mail; then an action of ours runs late and its overdue notice arrives; at the end of each
+ * side's reporting period (the engine clock moved to fire the running partnership's cycles) we send our
+ * report pre-filled with the period's facts, the partner sends theirs holding personal data, we give
+ * feedback which they acknowledge, and the personal data is described and accepted by data protection
+ * with conditions. Each step also checks what the people who should not see it do not see. A step runs
+ * only when every step before it passed; each leaves a picture in target/browser-journey/. Later
+ * stages add steps at the end: they find the engine clock where the step before left it (past the
+ * partner's first reporting period), and run due jobs with {@link Journey#runJobs(String)}, as the
+ * job executor is off in tests.
  */
 @PartnerflowSpringTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -122,7 +127,8 @@ class TasklistJourneyBrowserTest {
   @Order(1)
   void aPartnershipManagerProposesAPartnerFromTheStartForm() {
     tasklist.login("pat", DEMO_PASSWORD);
-    assertThat(tasklist.openStartProcess()).containsExactly("Identify and evaluate a potential partner");
+    assertThat(tasklist.openStartProcess()).containsExactlyInAnyOrder("Identify and evaluate a potential partner",
+        "Handle information from the partner");
     tasklist.screenshot("pat-start-process");
     tasklist.closeDialog();
 
@@ -298,8 +304,7 @@ class TasklistJourneyBrowserTest {
     WebDriver driver = tasklist.driver();
     driver.findElement(By.id("password")).sendKeys(CONTACT_PASSWORD);
     driver.findElement(By.id("repeated")).sendKeys(CONTACT_PASSWORD);
-    driver.findElement(By.cssSelector("button[type=submit]")).click();
-    assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Your password is set");
+    assertThat(tasklist.submitPage()).isEqualTo("Your password is set");
     tasklist.screenshot("contact-password-set");
 
     assertThat(engine.getIdentityService().checkPassword(contactUserId, CONTACT_PASSWORD)).isTrue();
@@ -350,6 +355,151 @@ class TasklistJourneyBrowserTest {
     tasklist.logout();
   }
 
+  @Test
+  @Order(10)
+  void atTheEndOfOurReportingPeriodAPartnershipManagerSendsOurReportWithThePeriodsFacts() {
+    fireReportingCycle("StartEvent_OurReportingPeriodEnds");
+    String ourReport = openTaskName("Task_PrepareOurReport");
+    assertThat(ourReport).startsWith("Prepare our progress report: ").endsWith(" (" + PARTNER + ")");
+
+    tasklist.login("pat", DEMO_PASSWORD);
+    CamundaForm form = tasklist.openTask("My group's tasks", ourReport);
+    // by now our laptop loan is overdue and nobody has reported a delay
+    assertThat(form.text()).contains("Our progress report to " + PARTNER, "Actions due: 1", "Done on time: 0",
+        "Done late: 0", "Due and still open: 1", "None in this period.",
+        "Agreed costs per year: money 3000, staff time 10.5 days");
+    tasklist.claim();
+
+    // the logo leads home to the list, still sorted by due date: the overdue action before the report
+    tasklist.home();
+    assertThat(tasklist.sortOrder()).isEqualTo("Due date ascending");
+    assertThat(tasklist.search("(" + PARTNER + ")")).containsSubsequence(
+        "Carry out the agreed action: " + OUR_ACTION + " (" + PARTNER + ")", ourReport);
+    tasklist.screenshot("pat-home-sorted-by-due-date");
+
+    form = tasklist.openTask("My tasks", ourReport);
+    form.fill("What was done in the period", "Twenty laptops bought and set up; lending waits for the library's Wi-Fi")
+        .fill("Measures and indicators", "Residents trained: none yet, the first sessions are booked")
+        .fill("Money spent so far", 2800)
+        .fill("Staff days spent so far", 4)
+        .fill("Issues and risks", "The laptops are late: the library's Wi-Fi is not ready")
+        .fill("Support we need from " + PARTNER, "A date for the Wi-Fi installation");
+    assertThat(form.errors()).isEmpty();
+    tasklist.screenshot("pat-prepares-our-report");
+    tasklist.complete();
+    tasklist.logout();
+    journey.runJobs(reference);
+
+    assertThat(subjects(CONTACT_EMAIL)).anyMatch(subject -> subject.startsWith("Progress report from Northshire Council: ")
+        && subject.endsWith("(" + reference + ")"));
+  }
+
+  @Test
+  @Order(11)
+  void atTheEndOfTheirPeriodThePartnersContactSendsTheirReportWhichHoldsPersonalData() {
+    fireReportingCycle("StartEvent_PartnerReportingPeriodEnds");
+    String theirReport = openTaskName("Task_SendPartnerReport");
+
+    tasklist.login(contactUserId, CONTACT_PASSWORD);
+    CamundaForm form = tasklist.openTask("My group's tasks", theirReport);
+    // their sessions were due in the period and are not done yet
+    assertThat(form.text()).contains("Your progress report to Northshire Council", "Actions due: 1",
+        "Due and still open: 1", "Agreed costs per year: money 0, staff time 24 days");
+    tasklist.claim();
+    form.fill("What was done in the period", "Rooms booked and twelve volunteers trained as tutors")
+        .fill("Measures and indicators", "Twelve learners signed up for the first course")
+        .fill("Money spent so far", 0)
+        .fill("Staff days spent so far", 9)
+        .fill("Support you need from Northshire Council", "The laptops, so the sessions can start")
+        .check("This report contains personal data")
+        .fill("What personal data, about whom", "Names and attendance of the twelve learners who signed up");
+    assertThat(form.errors()).isEmpty();
+    tasklist.screenshot("contact-sends-their-report");
+    tasklist.complete();
+    tasklist.logout();
+    journey.runJobs(reference);
+
+    assertThat(openTaskNames()).contains(openTaskName("Task_GiveFeedback"), openTaskName("Task_DescribeInformation"));
+  }
+
+  @Test
+  @Order(12)
+  void aPartnershipManagerGivesFeedbackOnThePartnersReportWhichFinanceDoesNotSee() {
+    tasklist.login("fran", DEMO_PASSWORD);
+    assertSeesNoTaskAbout(PARTNER);
+    tasklist.logout();
+
+    String feedback = openTaskName("Task_GiveFeedback");
+    tasklist.login("pat", DEMO_PASSWORD);
+    CamundaForm form = tasklist.openTask("My group's tasks", feedback);
+    assertThat(form.text()).contains("Rooms booked and twelve volunteers trained as tutors",
+        "Support they need: The laptops, so the sessions can start",
+        "Personal data: the report holds some (Names and attendance of the twelve learners who signed up)");
+    tasklist.claim();
+    form.fill("What went well", "Twelve tutors trained before the first session: a strong start")
+        .fill("What could improve", "Tell us the course dates as soon as they are set")
+        .fill("Support we offer", "The laptops arrive in the week the Wi-Fi is installed")
+        .fill("Progress towards the shared aims", "12 of 300 residents signed up")
+        .fill("The next milestones", "First course finished, 40 residents trained");
+    assertThat(form.errors()).isEmpty();
+    tasklist.screenshot("pat-gives-feedback");
+    tasklist.complete();
+    tasklist.logout();
+    journey.runJobs(reference);
+
+    assertThat(subjects(CONTACT_EMAIL)).anyMatch(subject -> subject.startsWith("Feedback from Northshire Council"));
+  }
+
+  @Test
+  @Order(13)
+  void thePartnersContactAcknowledgesTheFeedbackAndSeesNothingOfOurDataProtectionWork() {
+    String describe = openTaskName("Task_DescribeInformation");
+    tasklist.login(contactUserId, CONTACT_PASSWORD);
+    for (String filter : tasklist.filters()) {
+      assertThat(tasklist.filter(filter)).as(filter).doesNotContain(describe);
+    }
+    CamundaForm form = tasklist.openTask("My group's tasks", openTaskName("Task_AcknowledgeFeedback"));
+    assertThat(form.text()).contains("Feedback from Northshire Council", "Twelve tutors trained before the first session",
+        "The laptops arrive in the week the Wi-Fi is installed");
+    tasklist.claim();
+    form.check("I have read the feedback")
+        .fill("Your comment", "Thank you: we send the course dates this week");
+    tasklist.screenshot("contact-acknowledges-feedback");
+    tasklist.complete();
+    tasklist.logout();
+
+    assertThat(openTaskNames()).noneMatch(name -> name.startsWith("Acknowledge the feedback"));
+  }
+
+  @Test
+  @Order(14)
+  void aPartnershipManagerDescribesThePersonalDataAndDataProtectionAcceptsItWithConditions() {
+    tasklist.login("pat", DEMO_PASSWORD);
+    CamundaForm form = tasklist.openTask("My group's tasks", openTaskName("Task_DescribeInformation"));
+    assertThat(form.text()).contains("Personal data in " + PARTNER + "'s report");
+    tasklist.claim();
+    form.fill("Who may see it", "The two coordinators and the tutors of the course");
+    assertThat(form.errors()).isEmpty();
+    tasklist.screenshot("pat-describes-personal-data");
+    tasklist.complete();
+    tasklist.logout();
+
+    String review = openTaskName("Task_ReviewInformation");
+    tasklist.login("dana", DEMO_PASSWORD);
+    form = tasklist.openTask("My group's tasks", review);
+    assertThat(form.text()).contains("Names and attendance of the twelve learners who signed up", PARTNER, reference,
+        "Personal data: yes", "Lawful basis: public task", "Who may see it: The two coordinators and the tutors of the course");
+    tasklist.claim();
+    form.choose("Your decision", "Accept with conditions")
+        .fill("Your conditions", "Keep the names out of the reports to the board");
+    tasklist.screenshot("dana-accepts-with-conditions");
+    tasklist.complete();
+    tasklist.logout();
+
+    assertThat(openTaskNames()).noneMatch(name -> name.startsWith("Describe the personal data")
+        || name.startsWith("Review the information"));
+  }
+
   private void signOff(String userId, String taskName, String picture) {
     tasklist.login(userId, DEMO_PASSWORD);
     CamundaForm form = tasklist.openTask("My group's tasks", taskName);
@@ -366,6 +516,28 @@ class TasklistJourneyBrowserTest {
     for (String filter : tasklist.filters()) {
       assertThat(tasklist.filter(filter)).as(filter).noneMatch(name -> name.contains(organisation));
     }
+  }
+
+  /**
+   * Moves the engine clock just past the next date of one of the running partnership's reporting
+   * cycles, fires it, and runs what is then due.
+   */
+  private void fireReportingCycle(String startEvent) {
+    ProcessInstance collaboration = engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey("collaboration").processInstanceBusinessKey(reference).singleResult();
+    Job cycle = engine.getManagementService().createJobQuery().processInstanceId(collaboration.getId()).timers()
+        .activityId(startEvent).singleResult();
+    ClockUtil.setCurrentTime(Date.from(cycle.getDuedate().toInstant().plusSeconds(60)));
+    engine.getManagementService().executeJob(cycle.getId());
+    journey.runJobs(reference);
+  }
+
+  /** The name of the partnership's one open task with this definition key. */
+  private String openTaskName(String taskDefinitionKey) {
+    List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(reference)
+        .taskDefinitionKey(taskDefinitionKey).list();
+    assertThat(tasks).as("open tasks " + taskDefinitionKey).hasSize(1);
+    return tasks.get(0).getName();
   }
 
   private List<String> openTaskNames() {

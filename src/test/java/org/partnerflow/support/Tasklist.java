@@ -3,6 +3,7 @@ package org.partnerflow.support;
 import static org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable;
 import static org.openqa.selenium.support.ui.ExpectedConditions.invisibilityOfElementLocated;
 import static org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated;
+import static org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf;
 import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated;
 
 import java.io.IOException;
@@ -38,6 +39,7 @@ public class Tasklist {
   private static final By TASK_FORM = By.cssSelector("section.task-card .fjs-form");
   private static final By LIST_LOADING = By.cssSelector("[cam-tasks] > .loader");
   private static final By LIST_ITEMS = By.cssSelector("[cam-tasks] li.task h4.task a");
+  private static final By TOOLTIP = By.cssSelector(".tooltip");
   private static final By ERRORS = By.cssSelector(".notifications .alert-danger");
 
   private final WebDriver driver;
@@ -162,13 +164,40 @@ public class Tasklist {
    */
   public CamundaForm openTask(String filter, String taskName) {
     filter(filter);
-    WebElement search = driver.findElement(By.cssSelector("input[ng-model=inputQuery]"));
-    search.sendKeys(taskName, Keys.ENTER);
+    search(taskName);
     By item = By.xpath("//*[@cam-tasks]//li[contains(@class,'task')]//h4/a[normalize-space(.)="
         + CamundaForm.literal(taskName) + "]");
     click(wait.until(elementToBeClickable(item)));
     wait.until(driver -> driver.findElements(TASK_TITLE).stream().anyMatch(title -> title.getText().trim().equals(taskName)));
     return new CamundaForm(driver, wait, wait.until(presenceOfElementLocated(TASK_FORM)));
+  }
+
+  /**
+   * Types the text into "Filter Tasks" in place of what was typed there before, as one does to narrow
+   * a long list, and returns the names of the tasks the list then shows.
+   */
+  public List<String> search(String text) {
+    clearSearch();
+    driver.findElement(By.cssSelector("input[ng-model=inputQuery]")).sendKeys(text, Keys.ENTER);
+    wait.until(driver -> driver.getCurrentUrl().contains("searchQuery=%5B%7B"));
+    return taskNames();
+  }
+
+  /** Clicks the logo, Tasklist's way home, and waits for the list it opens on. */
+  public void home() {
+    click(driver.findElement(By.cssSelector("a.navbar-brand")));
+    wait.until(driver -> driver.getCurrentUrl().contains("sorting="));
+    taskNames();
+  }
+
+  /** The order the list is sorted in, as the sort control above it shows: "Due date ascending". */
+  public String sortOrder() {
+    return wait.until(driver -> String.join(", then ", driver.findElements(By.cssSelector(
+        "[cam-sorting-choices] li.sorting-choice")).stream()
+        .map(choice -> choice.findElement(By.cssSelector(".sort-by")).getText().trim() + " "
+            + (choice.findElement(By.cssSelector(".sort-direction")).getDomAttribute("class").contains("glyphicon-menu-up")
+                ? "ascending" : "descending"))
+        .toList()));
   }
 
   /** Claims the open task. */
@@ -196,6 +225,14 @@ public class Tasklist {
   /** Goes to a page of the application outside Tasklist, such as an invitation link. */
   public void visit(String pathAndQuery) {
     driver.get(baseUrl + pathAndQuery);
+  }
+
+  /** Presses the submit button of a page outside Tasklist and returns the heading of the page it leads to. */
+  public String submitPage() {
+    WebElement submit = driver.findElement(By.cssSelector("button[type=submit]"));
+    click(submit);
+    wait.until(stalenessOf(submit));
+    return wait.until(visibilityOfElementLocated(By.tagName("h1"))).getText().trim();
   }
 
   /**
@@ -241,6 +278,9 @@ public class Tasklist {
 
   private void click(WebElement element) {
     ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    // the tooltip of what the mouse last rested on (a filter's description) can cover what comes next
+    new Actions(driver).moveToLocation(0, 0).perform();
+    wait.until(invisibilityOfElementLocated(TOOLTIP));
     wait.until(elementToBeClickable(element)).click();
   }
 }
