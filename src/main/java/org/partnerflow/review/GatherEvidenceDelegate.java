@@ -50,10 +50,10 @@ class GatherEvidenceDelegate implements JavaDelegate {
   static String summary(EvidencePack pack) {
     StringBuilder text = new StringBuilder("### The evidence, " + pack.from() + " to " + pack.to() + "\n");
     for (SideFigures side : pack.sides()) {
-      text.append("- **").append(side.organisation()).append("**: ").append(side.actionsAgreed())
-          .append(" actions agreed, ").append(side.doneOnTime()).append(" done on time, ").append(side.doneLate())
-          .append(" done late, ").append(side.openOverdue()).append(" open and overdue; ")
-          .append(side.deviations().size()).append(" delays reported. Money ")
+      text.append("- **").append(side.organisation()).append("**: actions agreed ").append(side.actionsAgreed())
+          .append(", done on time ").append(side.doneOnTime()).append(", done late ").append(side.doneLate())
+          .append(", open and overdue ").append(side.openOverdue()).append("; delays reported ")
+          .append(side.deviations().size()).append(". Money spent ")
           .append(side.actualMoney().stripTrailingZeros().toPlainString()).append(" of ")
           .append(side.plannedMoney().stripTrailingZeros().toPlainString()).append(" planned, staff days ")
           .append(side.actualStaffDays().stripTrailingZeros().toPlainString()).append(" of ")

@@ -298,8 +298,8 @@ class PartnershipReviewProcessTest {
         .contains("Northshire Council", "Counted Trust");
     // the engine's history: our action's task was finished after its due date
     Assertions.assertThat((String) engine.getRuntimeService().getVariable(review.getId(), "evidenceSummary"))
-        .contains("**Northshire Council**: 1 actions agreed, 0 done on time, 1 done late")
-        .contains("Money 3250.5 of 3000 planned").contains("Tasks finished after their due date: 1.");
+        .contains("**Northshire Council**: actions agreed 1, done on time 0, done late 1")
+        .contains("Money spent 3250.5 of 3000 planned").contains("Tasks finished after their due date: 1.");
     Assertions.assertThat(rest.withBasicAuth("pat", "demo").getForEntity("/api/partnerships/" + reference
         + "/reviews/1/evidence.html", String.class).getBody()).contains("Counted Trust").contains("<svg");
     Assertions.assertThat(rest.withBasicAuth("fran", "demo").getForEntity("/api/partnerships/" + reference
