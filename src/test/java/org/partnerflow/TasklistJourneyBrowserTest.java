@@ -122,7 +122,8 @@ class TasklistJourneyBrowserTest {
   @Order(1)
   void aPartnershipManagerProposesAPartnerFromTheStartForm() {
     tasklist.login("pat", DEMO_PASSWORD);
-    assertThat(tasklist.openStartProcess()).containsExactly("Identify and evaluate a potential partner");
+    assertThat(tasklist.openStartProcess()).containsExactly("Handle information from the partner",
+        "Identify and evaluate a potential partner");
     tasklist.screenshot("pat-start-process");
     tasklist.closeDialog();
 
