@@ -80,7 +80,7 @@ class PartnerflowIntegrationTests {
     // a wrong password also delays that user's next login (Camunda's login throttling), so use another user
     assertThat(rest.withBasicAuth("dana", "wrong").getForEntity("/engine-rest/task", String.class).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
-    assertThat(rest.withBasicAuth("pat", "demo").getForEntity("/engine-rest/task", String.class).getStatusCode())
+    assertThat(rest.withBasicAuth("pat", "demo").getForEntity("/engine-rest/task?maxResults=50", String.class).getStatusCode())
         .isEqualTo(HttpStatus.OK);
   }
 
@@ -132,15 +132,15 @@ class PartnerflowIntegrationTests {
   @Test
   void everyRoleReadsTheThreeTasklistFiltersAndNobodyElseDoes() {
     for (String user : List.of("pat", "sam", "fran", "dana")) {
-      assertThat(names(rest.withBasicAuth(user, "demo").exchange("/engine-rest/filter?resourceType=Task",
+      assertThat(names(rest.withBasicAuth(user, "demo").exchange("/engine-rest/filter?resourceType=Task&maxResults=50",
           HttpMethod.GET, null, LIST).getBody())).as(user)
           .containsExactlyInAnyOrder("My tasks", "My group's tasks", "Overdue");
     }
     engine.getIdentityService().saveUser(newUser("nogroup"));
-    assertThat(rest.withBasicAuth("nogroup", "nogroup-password").exchange("/engine-rest/filter", HttpMethod.GET, null,
+    assertThat(rest.withBasicAuth("nogroup", "nogroup-password").exchange("/engine-rest/filter?maxResults=50", HttpMethod.GET, null,
         LIST).getBody()).isEmpty();
     // riley, a partner's contact, is in no group until an agreement is sent to their organisation
-    assertThat(rest.withBasicAuth("riley", "demo").exchange("/engine-rest/filter", HttpMethod.GET, null, LIST)
+    assertThat(rest.withBasicAuth("riley", "demo").exchange("/engine-rest/filter?maxResults=50", HttpMethod.GET, null, LIST)
         .getBody()).isEmpty();
   }
 
@@ -175,7 +175,7 @@ class PartnerflowIntegrationTests {
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 
     for (String outsider : List.of("sam", "fran", "riley")) {
-      assertThat(rest.withBasicAuth(outsider, "demo").exchange("/engine-rest/task?processInstanceBusinessKey="
+      assertThat(rest.withBasicAuth(outsider, "demo").exchange("/engine-rest/task?maxResults=50&processInstanceBusinessKey="
           + reference, HttpMethod.GET, HttpEntity.EMPTY, LIST).getBody()).as(outsider).isEmpty();
     }
 
@@ -221,7 +221,7 @@ class PartnerflowIntegrationTests {
   }
 
   private String taskId(TestRestTemplate user, String reference) {
-    List<Map<String, Object>> tasks = user.exchange("/engine-rest/task?processInstanceBusinessKey=" + reference,
+    List<Map<String, Object>> tasks = user.exchange("/engine-rest/task?maxResults=50&processInstanceBusinessKey=" + reference,
         HttpMethod.GET, HttpEntity.EMPTY, LIST).getBody();
     assertThat(tasks).hasSize(1);
     return (String) tasks.get(0).get("id");
@@ -229,7 +229,7 @@ class PartnerflowIntegrationTests {
 
   private List<String> startable(String user) {
     return rest.withBasicAuth(user, "demo").exchange("/engine-rest/process-definition?latestVersion=true"
-        + "&startableInTasklist=true&startablePermissionCheck=true", HttpMethod.GET, null, LIST).getBody()
+        + "&startableInTasklist=true&startablePermissionCheck=true&maxResults=50", HttpMethod.GET, null, LIST).getBody()
         .stream().map(definition -> (String) definition.get("key")).toList();
   }
 
