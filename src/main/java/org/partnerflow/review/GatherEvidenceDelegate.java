@@ -46,6 +46,11 @@ class GatherEvidenceDelegate implements JavaDelegate {
         + REVIEW_NUMBER.from(execution) + "/evidence.html");
   }
 
+  /** A figure as people write it; costs nobody has reported yet say so. */
+  private static String plain(java.math.BigDecimal amount) {
+    return amount == null ? "not reported" : amount.stripTrailingZeros().toPlainString();
+  }
+
   /** The pack's main figures as the review form shows them. */
   static String summary(EvidencePack pack) {
     StringBuilder text = new StringBuilder("### The evidence, " + pack.from() + " to " + pack.to() + "\n");
@@ -53,11 +58,9 @@ class GatherEvidenceDelegate implements JavaDelegate {
       text.append("- **").append(side.organisation()).append("**: actions agreed ").append(side.actionsAgreed())
           .append(", done on time ").append(side.doneOnTime()).append(", done late ").append(side.doneLate())
           .append(", open and overdue ").append(side.openOverdue()).append("; delays reported ")
-          .append(side.deviations().size()).append(". Money spent ")
-          .append(side.actualMoney().stripTrailingZeros().toPlainString()).append(" of ")
-          .append(side.plannedMoney().stripTrailingZeros().toPlainString()).append(" planned, staff days ")
-          .append(side.actualStaffDays().stripTrailingZeros().toPlainString()).append(" of ")
-          .append(side.plannedStaffDays().stripTrailingZeros().toPlainString()).append(".\n");
+          .append(side.deviations().size()).append(". Money spent ").append(plain(side.actualMoney()))
+          .append(" of ").append(plain(side.plannedMoney())).append(" planned, staff days ")
+          .append(plain(side.actualStaffDays())).append(" of ").append(plain(side.plannedStaffDays())).append(".\n");
     }
     text.append("- Reports exchanged: ").append(pack.reports().size()).append(".\n");
     text.append("- Information issues: ").append(pack.informationIssues().isEmpty() ? "none"
