@@ -45,8 +45,7 @@ class ClosePartnershipDelegate implements JavaDelegate {
 
     Set<String> recipients = new LinkedHashSet<>();
     recipients.add(done.agreement().terms().communication().ourContactEmail());
-    recipients.add(done.agreement().terms().communication().partnerContactEmail());
-    recipients.addAll(people.emailsOfGroup(group));
+    recipients.addAll(people.partnerContacts(done.agreement().terms().communication().partnerContactEmail(), group));
     END_NOTICE_RECIPIENTS.set(execution, String.join(", ", recipients));
     ORGANISATION_NAME.set(execution, done.partnership().getOrganisation().getName());
     OUR_ORGANISATION_NAME.set(execution, ourName);

@@ -49,6 +49,12 @@ public final class ReviewVariables {
   public static final ProcessVariable<String> REVIEW_ANSWER = string("reviewAnswer");
   public static final ProcessVariable<String> REVIEW_COMMENT = string("reviewComment");
 
+  /** The attendees as a list of addresses. */
+  static java.util.List<String> attendees(org.camunda.bpm.engine.delegate.VariableScope execution) {
+    return java.util.Arrays.stream(REVIEW_ATTENDEES.from(execution).split(",")).map(String::strip)
+        .filter(address -> !address.isEmpty()).toList();
+  }
+
   private ReviewVariables() {
   }
 }

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -68,9 +69,8 @@ class ScheduleReviewDelegate implements JavaDelegate {
     ReviewRecord review = reviews.schedule(reference, start, (int) settings.meetingLength().toMinutes());
 
     String ourContact = agreement.terms().communication().ourContactEmail();
-    Set<String> partnerContacts = new LinkedHashSet<>();
-    partnerContacts.add(agreement.terms().communication().partnerContactEmail());
-    partnerContacts.addAll(people.emailsOfGroup(partner.partnerGroupId()));
+    List<String> partnerContacts = people.partnerContacts(agreement.terms().communication().partnerContactEmail(),
+        partner.partnerGroupId());
     Set<String> attendees = new LinkedHashSet<>();
     attendees.add(ourContact);
     attendees.addAll(people.emailsOfGroup(Roles.PARTNERSHIP_MANAGERS));

@@ -2,7 +2,6 @@ package org.partnerflow.review;
 
 import static org.partnerflow.review.ReviewVariables.*;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -27,8 +26,7 @@ class SendEvidencePackDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     ReviewRecord review = reviews.find(REVIEW_ID.from(execution));
-    List<String> attendees = Arrays.stream(REVIEW_ATTENDEES.from(execution).split(",")).map(String::strip)
-        .filter(address -> !address.isEmpty()).toList();
+    List<String> attendees = ReviewVariables.attendees(execution);
     String file = "evidence-" + execution.getProcessBusinessKey() + "-review-" + review.getNumber() + ".html";
     mail.send(execution, "review-evidence", attendees, Map.of(),
         List.of(new Attachment(file, "text/html", review.getEvidenceHtml())));

@@ -5,7 +5,6 @@ import static org.partnerflow.review.ReviewVariables.*;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -46,8 +45,7 @@ class SendReviewInvitationDelegate implements JavaDelegate {
     var communication = agreements.current(reference).orElseThrow().terms().communication();
     String ourName = OUR_ORGANISATION_NAME.from(execution);
     String partnerName = ORGANISATION_NAME.from(execution);
-    List<String> attendees = Arrays.stream(REVIEW_ATTENDEES.from(execution).split(",")).map(String::strip)
-        .filter(address -> !address.isEmpty()).toList();
+    List<String> attendees = ReviewVariables.attendees(execution);
     ReviewMeeting meeting = new ReviewMeeting(review.getCalendarUid(), review.getCalendarSequence(),
         review.getMeetingStart(), Duration.ofMinutes(review.getMeetingMinutes()),
         "Review " + review.getNumber() + " of the partnership between " + ourName + " and " + partnerName + " ("
