@@ -15,6 +15,7 @@ import org.partnerflow.action.ActionVariables;
 import org.partnerflow.collaboration.CollaborationVariables;
 import org.partnerflow.information.InformationVariables;
 import org.partnerflow.report.ReportVariables;
+import org.partnerflow.review.ReviewVariables;
 import org.partnerflow.agreement.AgreementVariables;
 import org.partnerflow.identification.IdentificationVariables;
 import org.partnerflow.system.ProcessVariable;
@@ -27,7 +28,8 @@ class FormFieldsTest {
 
   /** The variables classes; loading them registers their names. */
   private static final List<Class<?>> VARIABLES = List.of(IdentificationVariables.class, AgreementVariables.class,
-      ActionVariables.class, CollaborationVariables.class, ReportVariables.class, InformationVariables.class);
+      ActionVariables.class, CollaborationVariables.class, ReportVariables.class, InformationVariables.class,
+      ReviewVariables.class);
 
   @Test
   void everyFormFieldKeyIsADeclaredProcessVariable() throws IOException {

@@ -46,6 +46,9 @@ public final class AgreementVariables {
   public static final ProcessVariable<String> FIRST_REVIEW_DATE = string("firstReviewDate");
   public static final ProcessVariable<String> REVIEW_PERIOD = string("reviewPeriod");
   public static final ProcessVariable<String> DRAFTED_BY = string("draftedBy");
+  /** An amendment: the version it amends and the changes the review asked for. */
+  public static final ProcessVariable<Integer> AMENDS_VERSION = integer("amendsVersion");
+  public static final ProcessVariable<String> AMENDMENT_CHANGES = string("amendmentChanges");
   /** Fields of the rows of each list, by list. */
   public static final Map<String, List<String>> ROW_FIELDS = Map.of(
       "benefits", List.of("benefitFor", "benefit", "benefitMeasure"),

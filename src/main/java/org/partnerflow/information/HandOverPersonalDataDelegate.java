@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.partnerflow.agreement.AgreementDraft;
 import org.partnerflow.agreement.AgreementService;
 import org.partnerflow.agreement.AgreementTerms.InformationHandling;
 import org.partnerflow.report.ReportVariables;
@@ -36,7 +37,7 @@ class HandOverPersonalDataDelegate implements JavaDelegate {
     variables.put(DESCRIPTION.name(), ReportVariables.PERSONAL_DATA_DESCRIPTION.from(execution));
     variables.put(PURPOSE.name(), agreed.purpose());
     variables.put(PERSONAL_DATA.name(), true);
-    variables.put(LAWFUL_BASIS.name(), lowerCamel(agreed.lawfulBasis().name()));
+    variables.put(LAWFUL_BASIS.name(), AgreementDraft.camel(agreed.lawfulBasis()));
     variables.put(CLASSIFICATION.name(), "confidential");
     variables.put(VISIBLE_TO.name(), agreed.confidentiality());
     variables.put(RETENTION.name(), agreed.retention().toString());
@@ -49,20 +50,5 @@ class HandOverPersonalDataDelegate implements JavaDelegate {
         .processInstanceBusinessKey(reference)
         .setVariables(variables)
         .correlateStartMessage();
-  }
-
-  /** LEGITIMATE_INTERESTS as the form's value legitimateInterests. */
-  private static String lowerCamel(String constant) {
-    StringBuilder value = new StringBuilder();
-    boolean upper = false;
-    for (char c : constant.toLowerCase(java.util.Locale.ROOT).toCharArray()) {
-      if (c == '_') {
-        upper = true;
-      } else {
-        value.append(upper ? Character.toUpperCase(c) : c);
-        upper = false;
-      }
-    }
-    return value.toString();
   }
 }

@@ -90,6 +90,16 @@ public class InformationItem {
     return personalData || outsideArrangements != null;
   }
 
+  /** Due for deletion on the day given, if it is still kept and was due later. */
+  boolean bringDeletionForward(LocalDate day) {
+    boolean kept = status == Status.KEPT || status == Status.ACCEPTED || status == Status.ACCEPTED_WITH_CONDITIONS;
+    if (kept && deletionDue.isAfter(day)) {
+      this.deletionDue = day;
+      return true;
+    }
+    return false;
+  }
+
   void review(Status decision, String by, String note) {
     if (status != Status.UNDER_REVIEW) {
       throw new InvalidInputException("reviewDecision", "This information is not awaiting review; it is "

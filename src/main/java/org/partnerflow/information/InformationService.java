@@ -108,6 +108,21 @@ public class InformationService {
     return item;
   }
 
+  /**
+   * The partnership ended: whatever the partner supplied and we still keep must be deleted or
+   * anonymised now, not at the end of its retention period. Returns how many items that is.
+   */
+  public int dueNowBecauseThePartnershipEnded(Long partnershipId) {
+    LocalDate today = LocalDate.now(clock);
+    int due = 0;
+    for (InformationItem item : items.findByPartnershipIdOrderById(partnershipId)) {
+      if (item.bringDeletionForward(today)) {
+        due++;
+      }
+    }
+    return due;
+  }
+
   @Transactional(readOnly = true)
   public InformationItem find(Long id) {
     return items.findById(id).orElseThrow(() -> new IllegalStateException("No information item " + id));

@@ -6,10 +6,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
+import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 
 import org.partnerflow.notification.MailTemplates.RenderedMail;
+import org.partnerflow.notification.Notification.Attachment;
 import org.partnerflow.system.PartnerflowProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +27,8 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends every mail Partnerflow writes, each at most once per key. Callers run it from an
+ * Sends every mail Partnerflow writes, each at most once per key, with its attachments (a calendar
+ * both as a body part that mail clients offer to accept or decline, and as a file). Callers run it from an
  * asynchronous step: when the mail server fails, the exception makes the step retry (and in the end
  * an incident), and because the log entry is committed in its own transaction right after the mail
  * left, a retry of a step that failed later does not send the mail again.
@@ -69,11 +75,17 @@ public class NotificationService {
   private MimeMessage toMessage(Notification notification, RenderedMail mail) {
     MimeMessage message = mailSender.createMimeMessage();
     try {
-      MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+      MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED, "UTF-8");
       helper.setFrom(from);
       helper.setTo(notification.recipients().toArray(String[]::new));
       helper.setSubject(mail.subject());
-      helper.setText(mail.text(), mail.html());
+      helper.getMimeMultipart().addBodyPart(body(notification, mail));
+      for (Attachment attachment : notification.attachments()) {
+        // a calendar goes as application/ics too, so no client takes the file for a second invitation
+        String type = attachment.isCalendar() ? "application/ics" : withCharset(attachment.contentType());
+        byte[] content = attachment.content().getBytes(UTF_8);
+        helper.addAttachment(attachment.fileName(), new ByteArrayDataSource(content, type));
+      }
       message.saveChanges();
       // the same key always gives the same Message-ID, so mail clients can spot a duplicate
       message.setHeader("Message-ID", "<" + UUID.nameUUIDFromBytes(notification.key().getBytes(UTF_8))
@@ -82,5 +94,32 @@ public class NotificationService {
     } catch (MessagingException e) {
       throw new MailPreparationException("Could not prepare notification " + notification.key(), e);
     }
+  }
+
+  /**
+   * The text itself, as plain text, HTML and, for an invitation, the calendar (RFC 6047): alternatives
+   * of one another, so a mail client shows the best it can, with accept and decline for a calendar.
+   */
+  private static MimeBodyPart body(Notification notification, RenderedMail mail) throws MessagingException {
+    MimeMultipart alternatives = new MimeMultipart("alternative");
+    MimeBodyPart text = new MimeBodyPart();
+    text.setText(mail.text(), "UTF-8", "plain");
+    alternatives.addBodyPart(text);
+    MimeBodyPart html = new MimeBodyPart();
+    html.setText(mail.html(), "UTF-8", "html");
+    alternatives.addBodyPart(html);
+    for (Attachment calendar : notification.attachments().stream().filter(Attachment::isCalendar).toList()) {
+      MimeBodyPart part = new MimeBodyPart();
+      part.setDataHandler(new DataHandler(new ByteArrayDataSource(calendar.content().getBytes(UTF_8),
+          "text/calendar; method=" + calendar.calendarMethod() + "; charset=UTF-8")));
+      alternatives.addBodyPart(part);
+    }
+    MimeBodyPart body = new MimeBodyPart();
+    body.setContent(alternatives);
+    return body;
+  }
+
+  private static String withCharset(String contentType) {
+    return contentType.startsWith("text/") ? contentType + "; charset=UTF-8" : contentType;
   }
 }

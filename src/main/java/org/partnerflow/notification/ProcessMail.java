@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.spin.json.SpinJsonNode;
+import org.partnerflow.notification.Notification.Attachment;
 import org.partnerflow.system.PartnerflowProperties;
 import org.springframework.stereotype.Component;
 
@@ -34,13 +35,19 @@ public class ProcessMail {
 
   public boolean send(DelegateExecution execution, String template, List<String> recipients,
       Map<String, Object> extra) {
+    return send(execution, template, recipients, extra, List.of());
+  }
+
+  /** The same with files attached: an evidence pack, a calendar invitation ({@link Attachment#calendar}). */
+  public boolean send(DelegateExecution execution, String template, List<String> recipients,
+      Map<String, Object> extra, List<Attachment> attachments) {
     Map<String, Object> model = new HashMap<>();
     execution.getVariables().forEach((name, value) -> model.put(name, plain(value)));
     model.put("businessKey", execution.getProcessBusinessKey());
     model.put("baseUrl", baseUrl);
     model.putAll(extra);
     model.values().removeIf(value -> value == null);
-    return notifications.send(new Notification(keys.of(execution), template, recipients, model));
+    return notifications.send(new Notification(keys.of(execution), template, recipients, model, attachments));
   }
 
   /** Json variables (lists from forms) become plain lists and maps that templates can iterate. */

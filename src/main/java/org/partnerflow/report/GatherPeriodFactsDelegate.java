@@ -3,8 +3,6 @@ package org.partnerflow.report;
 import static org.partnerflow.report.ReportVariables.*;
 
 import java.math.BigDecimal;
-import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -54,10 +52,8 @@ class GatherPeriodFactsDelegate implements JavaDelegate {
     OUR_ORGANISATION_NAME.set(execution, properties.organisationName());
     TASK_SUBJECT.set(execution, facts.periodStart() + " to " + facts.periodEnd() + " (" + partner.getName() + ")");
     PARTNER_GROUP.set(execution, partner.partnerGroupId());
-    Set<String> partnerContacts = new LinkedHashSet<>();
-    partnerContacts.add(contacts.partnerContactEmail());
-    partnerContacts.addAll(people.emailsOfGroup(partner.partnerGroupId()));
-    PARTNER_CONTACTS.set(execution, String.join(", ", partnerContacts));
+    PARTNER_CONTACTS.set(execution, String.join(", ",
+        people.partnerContacts(contacts.partnerContactEmail(), partner.partnerGroupId())));
     OUR_CONTACT_EMAIL.set(execution, contacts.ourContactEmail());
 
     PERIOD_START.set(execution, facts.periodStart().toString());

@@ -178,9 +178,9 @@ public class ReviewService {
               .map(deviation -> new DeviationLine(deviation.getAction().getTitle(), deviation.getPreviousDueDate(),
                   deviation.getNewDueDate(), deviation.getReason())).toList(),
           planned.stream().map(AgreedCost::money).reduce(BigDecimal.ZERO, BigDecimal::add),
-          last.map(ProgressReport::getMoneyToDate).orElse(BigDecimal.ZERO),
+          last.map(ProgressReport::getMoneyToDate).orElse(null),
           planned.stream().map(AgreedCost::staffDays).reduce(BigDecimal.ZERO, BigDecimal::add),
-          last.map(ProgressReport::getStaffDaysToDate).orElse(BigDecimal.ZERO)));
+          last.map(ProgressReport::getStaffDaysToDate).orElse(null)));
     }
     List<ReportFeedback> feedback = reports.feedback(id);
     List<ReportLine> reportLines = exchanged.stream().map(report -> new ReportLine(

@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.PasswordPolicyResult;
 import org.camunda.bpm.engine.identity.User;
 import org.partnerflow.system.InvalidInputException;
 import org.partnerflow.system.PartnerflowProperties;
@@ -101,10 +102,23 @@ public class Invitations {
     if (user == null) {
       throw new InvalidInputException("token", "The account for this invitation no longer exists.");
     }
+    refuseWhatThePasswordPolicyRefuses(password, user);
     user.setPassword(password);
     identityService.saveUser(user);
     invitation.use(Instant.now(clock));
     return user.getId();
+  }
+
+  /** With the engine's password policy on (the prod profile), says which of its rules the password breaks. */
+  private void refuseWhatThePasswordPolicyRefuses(String password, User user) {
+    if (identityService.getPasswordPolicy() == null) {
+      return;
+    }
+    PasswordPolicyResult result = identityService.checkPasswordAgainstPolicy(password, user);
+    if (!result.isValid()) {
+      throw new InvalidInputException("password", "Choose a password with "
+          + PasswordRules.describe(result.getViolatedRules()) + ".");
+    }
   }
 
   private static String hash(String token) {

@@ -38,8 +38,10 @@ public class PartnerAccounts {
     List<String> members = identityService.createUserQuery().memberOfGroup(groupId).list().stream()
         .map(User::getId).toList();
     for (String userId : members) {
+      // asked before the change: inside a process step, the engine writes it only at the end
+      boolean otherGroups = identityService.createGroupQuery().groupMember(userId).list().stream()
+          .anyMatch(group -> !group.getId().equals(groupId));
       identityService.deleteMembership(userId, groupId);
-      boolean otherGroups = identityService.createGroupQuery().groupMember(userId).count() > 0;
       if (!otherGroups && invitations.countByUserId(userId) > 0) {
         invitations.deleteByUserId(userId);
         identityService.deleteUser(userId);

@@ -36,6 +36,14 @@ public class People {
     return users.size() == 1 ? Optional.of(users.get(0).getId()) : Optional.empty();
   }
 
+  /** Everyone who hears from us on a partner's side: the agreed contact first, then the group's members. */
+  public java.util.List<String> partnerContacts(String agreedContact, String partnerGroupId) {
+    java.util.Set<String> contacts = new java.util.LinkedHashSet<>();
+    contacts.add(agreedContact);
+    contacts.addAll(emailsOfGroup(partnerGroupId));
+    return java.util.List.copyOf(contacts);
+  }
+
   /** The e-mail addresses of a group's members, for mail to a whole organisation. */
   public java.util.List<String> emailsOfGroup(String groupId) {
     return identityService.createUserQuery().memberOfGroup(groupId).list().stream().map(User::getEmail)

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.PasswordPolicyResult;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.spring.boot.starter.property.AdminUserProperty;
@@ -18,8 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * In the prod profile, refuses to start with a guessable administrator (password equal to the user
- * id, or shorter than 12 characters), with the demo profile switched on, or with the demo users
- * still in the user directory.
+ * id, shorter than 12 characters, or refused by the engine's password policy), with the demo profile
+ * switched on, or with the demo users still in the user directory.
  */
 @Component
 @Profile("prod")
@@ -58,10 +59,18 @@ class ProductionSafetyCheck extends AbstractProcessEnginePlugin {
   public void postProcessEngineBuild(ProcessEngine engine) {
     IdentityService identity = engine.getIdentityService();
     // recognised by id and demo address; checking the password would count as a failed login
-    List<String> problems = DemoUsers.USERS.stream()
+    List<String> problems = new ArrayList<>(DemoUsers.USERS.stream()
         .filter(demo -> identity.createUserQuery().userId(demo.id()).userEmail(demo.email()).count() > 0)
         .map(demo -> "demo user '" + demo.id() + "' exists; delete it in Admin")
-        .toList();
+        .toList());
+    AdminUserProperty admin = camunda.getAdminUser();
+    if (identity.getPasswordPolicy() != null && admin != null && admin.getPassword() != null) {
+      PasswordPolicyResult result = identity.checkPasswordAgainstPolicy(admin.getPassword());
+      if (!result.isValid()) {
+        problems.add("the password policy wants the administrator's password to have "
+            + PasswordRules.describe(result.getViolatedRules()));
+      }
+    }
     refuseIf(problems);
   }
 

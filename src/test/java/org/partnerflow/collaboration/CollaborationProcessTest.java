@@ -16,8 +16,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * {@code collaboration}: the partnership outlives its agreed actions (it still reports, and waits
- * to be ended), and ending it stops everything that still runs: open actions and both reporting
- * cycles. The cycles themselves are proven in {@code ProgressReportProcessTest}.
+ * to be ended), and ending it stops everything that still runs: open actions and the reporting and
+ * review cycles. The cycles themselves are proven in {@code ProgressReportProcessTest} and
+ * {@code PartnershipReviewProcessTest}, the exit steps' effects in the latter.
  */
 @PartnerflowSpringTest
 class CollaborationProcessTest {
@@ -44,7 +45,7 @@ class CollaborationProcessTest {
         Map.of("actionOutcome", "done"));
 
     assertThat(collaboration).hasPassed("EndEvent_AgreedActionsDone").isWaitingAt("Event_PartnershipEnded");
-    Assertions.assertThat(cycles(collaboration)).isEqualTo(2);
+    Assertions.assertThat(cycles(collaboration)).isEqualTo(3); // our reports, the partner's, the reviews
 
     end(collaboration);
 
@@ -65,9 +66,12 @@ class CollaborationProcessTest {
         .processInstanceBusinessKey(collaboration.getBusinessKey()).count()).isZero();
   }
 
+  /** As a review's decision to end does; the exit steps run after it, from their own job. */
   private void end(ProcessInstance collaboration) {
     engine.getRuntimeService().createMessageCorrelation("partnerflow.partnershipEnded")
         .processInstanceId(collaboration.getId()).correlate();
+    assertThat(collaboration).isWaitingAt("Task_ClosePartnership");
+    journey.runJobs(collaboration);
   }
 
   private long cycles(ProcessInstance collaboration) {

@@ -1,24 +1,34 @@
 package org.partnerflow.notification;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
+import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimeMessage;
+
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.partnerflow.notification.Notification.Attachment;
+import org.partnerflow.review.CalendarInvitations;
+import org.partnerflow.review.ReviewMeeting;
 import org.partnerflow.support.PartnerflowSpringTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mail.MailException;
 
 import com.icegreen.greenmail.util.GreenMail;
 
-/** The notification service against the real embedded SMTP server. */
+/** The notification service against the real embedded SMTP server, read back as a mail client would. */
 @PartnerflowSpringTest
 class NotificationServiceTests {
 
@@ -75,6 +85,87 @@ class NotificationServiceTests {
 
     assertThat(notifications.send(notification)).isTrue();
     assertThat(mail.getReceivedMessages()).hasSize(1);
+  }
+
+  @Test
+  void anInvitationArrivesAsACalendarBodyPartToAnswerAndAsAnIcsFileBesideTheEvidencePack() throws Exception {
+    String invitation = new CalendarInvitations().request(new ReviewMeeting("review-PF-7-1@partnerflow", 0,
+        Instant.parse("2025-04-15T09:30:00Z"), Duration.ofHours(1), "Review of PF-7", "Figures attached",
+        "Riverside House", "Pat Morgan", "pat@partnerflow.example", List.of("lee@riverside.example")),
+        Instant.parse("2025-03-01T08:00:00Z"));
+    String pack = "<!DOCTYPE html><html lang=\"en\"><h1>Evidence for the review of Riverside Trust</h1></html>";
+
+    assertThat(notifications.send(declined("test/invitation", "Riverside Trust", "Later").withAttachments(
+        List.of(Attachment.calendar(invitation), new Attachment("evidence-pack.html", "text/html", pack))))).isTrue();
+
+    MimeMessage message = mail.getReceivedMessages()[0];
+    Part calendar = find(message, part -> part.isMimeType("text/calendar"));
+    assertThat(new ContentType(calendar.getContentType()).getParameter("method")).isEqualTo("REQUEST");
+    assertThat(new ContentType(calendar.getContentType()).getParameter("charset")).isEqualToIgnoringCase("UTF-8");
+    assertThat(calendar.getDisposition()).isNull();
+    Calendar parsed = new CalendarBuilder().build(calendar.getInputStream());
+    assertThat(parsed.getMethod().getValue()).isEqualTo("REQUEST");
+    assertThat(parsed.getComponent("VEVENT").orElseThrow().getRequiredProperty("UID").getValue())
+        .isEqualTo("review-PF-7-1@partnerflow");
+    Part body = find(message, part -> part.isMimeType("multipart/alternative"));
+    Multipart alternatives = (Multipart) body.getContent();
+    assertThat(alternatives.getCount()).isEqualTo(3);
+    assertThat(alternatives.getBodyPart(2).isMimeType("text/calendar")).isTrue();
+
+    Part ics = find(message, part -> "invite.ics".equals(part.getFileName()));
+    assertThat(ics.getDisposition()).isEqualTo(Part.ATTACHMENT);
+    assertThat(new CalendarBuilder().build(ics.getInputStream()).getMethod().getValue()).isEqualTo("REQUEST");
+    Part evidence = find(message, part -> "evidence-pack.html".equals(part.getFileName()));
+    assertThat(evidence.getDisposition()).isEqualTo(Part.ATTACHMENT);
+    assertThat(evidence.isMimeType("text/html")).isTrue();
+    assertThat(new String(evidence.getInputStream().readAllBytes(), UTF_8)).isEqualTo(pack);
+  }
+
+  @Test
+  void aRetriedMailWithAttachmentsIsNotSentAgain() {
+    Notification notification = declined("test/attachments-once", "Riverside Trust", "Later")
+        .withAttachments(List.of(new Attachment("evidence-pack.html", "text/html", "<p>Figures</p>")));
+
+    assertThat(notifications.send(notification)).isTrue();
+    assertThat(notifications.send(notification)).isFalse();
+
+    assertThat(mail.getReceivedMessages()).hasSize(1);
+  }
+
+  @Test
+  void aCalendarWithoutMethodOrTwoCalendarsInOneMailAreRefused() {
+    assertThatThrownBy(() -> Attachment.calendar("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no METHOD");
+    Attachment calendar = Attachment.calendar("BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n");
+    Notification declined = declined("test/two", "Riverside Trust", "Later");
+    assertThatThrownBy(() -> declined.withAttachments(List.of(calendar, calendar)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("more than one calendar");
+  }
+
+  /** The first part, however deep it is nested, that matches; fails the test when there is none. */
+  static Part find(Part message, PartMatcher matcher) throws Exception {
+    Part found = search(message, matcher);
+    assertThat(found).as("a matching part of the message").isNotNull();
+    return found;
+  }
+
+  private static Part search(Part part, PartMatcher matcher) throws Exception {
+    if (matcher.matches(part)) {
+      return part;
+    }
+    if (part.getContent() instanceof Multipart multipart) {
+      for (int i = 0; i < multipart.getCount(); i++) {
+        Part found = search(multipart.getBodyPart(i), matcher);
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
+  }
+
+  interface PartMatcher {
+    boolean matches(Part part) throws Exception;
   }
 
   /** The body of the first part of the given type, however deep it is nested. */

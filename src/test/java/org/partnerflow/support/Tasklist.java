@@ -167,7 +167,18 @@ public class Tasklist {
     search(taskName);
     By item = By.xpath("//*[@cam-tasks]//li[contains(@class,'task')]//h4/a[normalize-space(.)="
         + CamundaForm.literal(taskName) + "]");
-    click(wait.until(elementToBeClickable(item)));
+    // the list re-renders as the search narrows it: find the link again until a click lands
+    wait.until(driver -> {
+      try {
+        WebElement link = driver.findElement(item);
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", link);
+        link.click();
+        return true;
+      } catch (StaleElementReferenceException | org.openqa.selenium.NoSuchElementException
+          | org.openqa.selenium.ElementNotInteractableException notYet) {
+        return false;
+      }
+    });
     wait.until(driver -> driver.findElements(TASK_TITLE).stream().anyMatch(title -> title.getText().trim().equals(taskName)));
     return new CamundaForm(driver, wait, wait.until(presenceOfElementLocated(TASK_FORM)));
   }

@@ -53,7 +53,7 @@ class StartupTests {
   @Test
   void prodRefusesToRunBesideTheDemoProfile() {
     assertThatThrownBy(() -> start("prod-demo" + RUN.incrementAndGet(), "prod,demo",
-        "camunda.bpm.admin-user.id=chief", "camunda.bpm.admin-user.password=a-long-and-secret-one"))
+        "camunda.bpm.admin-user.id=chief", "camunda.bpm.admin-user.password=A-long-and-secret-0ne"))
         .rootCause().hasMessageContaining("demo profile is active");
   }
 
@@ -63,17 +63,17 @@ class StartupTests {
     start(database, "demo").close();
 
     assertThatThrownBy(() -> start(database, "prod", "camunda.bpm.admin-user.id=chief",
-        "camunda.bpm.admin-user.password=a-long-and-secret-one"))
+        "camunda.bpm.admin-user.password=A-long-and-secret-0ne"))
         .rootCause().hasMessageContaining("demo user 'pat' exists");
   }
 
   @Test
   void prodStartsWithAStrongAdministratorPasswordAndWithoutDemoUsers() {
     try (ConfigurableApplicationContext prod = start("prod-ok" + RUN.incrementAndGet(), "prod",
-        "camunda.bpm.admin-user.id=chief", "camunda.bpm.admin-user.password=a-long-and-secret-one")) {
+        "camunda.bpm.admin-user.id=chief", "camunda.bpm.admin-user.password=A-long-and-secret-0ne")) {
       org.camunda.bpm.engine.IdentityService identity = prod.getBean(org.camunda.bpm.engine.IdentityService.class);
       assertThat(identity.createUserQuery().userId("pat").count()).isZero();
-      assertThat(identity.checkPassword("chief", "a-long-and-secret-one")).isTrue();
+      assertThat(identity.checkPassword("chief", "A-long-and-secret-0ne")).isTrue();
       assertThat(identity.createGroupQuery().groupId("partnership-managers").count()).isEqualTo(1);
     }
   }
