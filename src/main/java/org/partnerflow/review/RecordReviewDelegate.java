@@ -36,6 +36,13 @@ class RecordReviewDelegate implements JavaDelegate {
         EXPECTATIONS_NOTE.from(execution), REVIEW_CHANGES.from(execution), REVIEW_DECISION.from(execution),
         DECISION_REASON.from(execution)), user);
     REVIEW_DECISION.set(execution, review.getDecision().name().toLowerCase(java.util.Locale.ROOT));
+    REVIEW_DECISION_LABEL.set(execution, switch (review.getDecision()) {
+      case CONTINUE -> "Continue as agreed";
+      case AMEND -> "Amend the agreement";
+      case END -> "End the partnership";
+    });
+    // what was left empty is absent, so the record's form and mail leave it out
+    REVIEW_CHANGES.set(execution, review.getChanges());
     HELD_BY.set(execution, user);
     CONFIRMATION_DUE_DATE.set(execution, dueDates.in(properties.reviews().confirmationPeriod()));
   }

@@ -43,6 +43,7 @@ public final class ReviewVariables {
   public static final ProcessVariable<String> REVIEW_CHANGES = string("reviewChanges");
   public static final ProcessVariable<String> REVIEW_DECISION = string("reviewDecision");
   public static final ProcessVariable<String> DECISION_REASON = string("decisionReason");
+  public static final ProcessVariable<String> REVIEW_DECISION_LABEL = string("reviewDecisionLabel");
   public static final ProcessVariable<String> HELD_BY = string("heldBy");
 
   // the partner's confirmation

@@ -59,7 +59,7 @@ public final class Chromium implements AutoCloseable {
         .usingAnyFreePort()
         .build();
     ChromeDriver driver = new ChromeDriver(service, options);
-    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
     return new Chromium(driver, profile);
   }
 

@@ -51,7 +51,7 @@ public class Tasklist {
   public Tasklist(WebDriver driver, String baseUrl, Path screenshots) {
     this.driver = driver;
     // Tasklist re-renders as it goes: an element looked at may be replaced meanwhile, so look again
-    this.wait = (WebDriverWait) new WebDriverWait(driver, Duration.ofSeconds(20))
+    this.wait = (WebDriverWait) new WebDriverWait(driver, Duration.ofSeconds(45))
         .ignoring(StaleElementReferenceException.class);
     this.baseUrl = baseUrl;
     this.screenshots = screenshots;
