@@ -78,6 +78,7 @@ public class Tasklist {
   }
 
   private void submitLogin(String userId, String password) {
+    CamundaWebapps.restoreRuntimeDelegates();
     driver.get(baseUrl + "/camunda/app/tasklist/default/#/login");
     driver.findElements(By.cssSelector(".notifications .alert button.close")).stream().filter(WebElement::isDisplayed)
         .forEach(this::click);
