@@ -5,14 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.admin.Admin;
-import org.camunda.bpm.admin.impl.DefaultAdminRuntimeDelegate;
-import org.camunda.bpm.cockpit.Cockpit;
-import org.camunda.bpm.cockpit.impl.DefaultCockpitRuntimeDelegate;
-import org.camunda.bpm.tasklist.Tasklist;
-import org.camunda.bpm.tasklist.impl.DefaultTasklistRuntimeDelegate;
-import org.camunda.bpm.welcome.Welcome;
-import org.camunda.bpm.welcome.impl.DefaultWelcomeRuntimeDelegate;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -37,7 +29,7 @@ final class WebappSession {
 
   /** An anonymous visitor who has loaded a page, so holds a session and its XSRF token. */
   static WebappSession anonymous(TestRestTemplate rest) {
-    restoreWebappDelegates();
+    org.partnerflow.support.WebappRuntimes.restore();
     WebappSession session = new WebappSession(rest);
     session.get("/camunda/api/admin/auth/user/default");
     return session;
@@ -58,26 +50,6 @@ final class WebappSession {
     }
     session.get("/camunda/api/admin/auth/user/default"); // the new session's token, as Tasklist fetches it
     return session;
-  }
-
-  /**
-   * Camunda keeps each webapp's runtime in a static field and clears it when any application in this
-   * JVM shuts its webapps down (StartupTests and ProductionHardeningTests start and stop their own),
-   * which would leave the shared test application's webapps without one.
-   */
-  private static void restoreWebappDelegates() {
-    if (Admin.getRuntimeDelegate() == null) {
-      Admin.setAdminRuntimeDelegate(new DefaultAdminRuntimeDelegate());
-    }
-    if (Cockpit.getRuntimeDelegate() == null) {
-      Cockpit.setCockpitRuntimeDelegate(new DefaultCockpitRuntimeDelegate());
-    }
-    if (Tasklist.getRuntimeDelegate() == null) {
-      Tasklist.setTasklistRuntimeDelegate(new DefaultTasklistRuntimeDelegate());
-    }
-    if (Welcome.getRuntimeDelegate() == null) {
-      Welcome.setRuntimeDelegate(new DefaultWelcomeRuntimeDelegate());
-    }
   }
 
   ResponseEntity<String> get(String path, Object... uriVariables) {
