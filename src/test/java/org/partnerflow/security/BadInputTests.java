@@ -234,6 +234,21 @@ class BadInputTests {
   }
 
   @Test
+  void aUserIdTheEngineDoesNotAcceptIsABadRequestNotAServerError() {
+    long users = engine.getIdentityService().createUserQuery().count();
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+
+    ResponseEntity<String> answer = rest.withBasicAuth("admin", "admin").postForEntity("/engine-rest/user/create",
+        new HttpEntity<>("{\"profile\":{\"id\":\"bad id<script>\"},\"credentials\":{\"password\":\"Long-enough-1!\"}}",
+            headers), String.class);
+
+    assertThat(answer.getStatusCode().value()).isEqualTo(400);
+    assertThat(answer.getBody()).contains("is not a valid resource identifier");
+    assertThat(engine.getIdentityService().createUserQuery().count()).isEqualTo(users);
+  }
+
+  @Test
   void aMailShowsAnOrganisationNameWithAScriptAsText() throws Exception {
     mail.purgeEmailFromAllMailboxes();
     Journey journey = new Journey(engine);
