@@ -70,6 +70,8 @@ class BadInputTests {
   static String reference;
   /** The engine clock after the reporting and review cycles fired, months ahead. */
   static Date clock;
+  /** The start of the period the first report covered. */
+  static String firstPeriodStart;
 
   @BeforeEach
   void everyFormHasAnOpenTask() {
@@ -156,7 +158,7 @@ class BadInputTests {
         task("evaluation with risks that are not a list", "pat", "evaluate feasibility",
             with(Journey.favourableEvaluation(), "risks", "<script>alert(1)</script>"), "could not be read"),
         task("decision without a decision", "sam", "decide collaboration",
-            Map.of("decisionReason", "Good fit"), "decision"),
+            Map.of("decisionReason", "Good fit"), "The decision is required"),
         task("decision with an unknown decision", "sam", "decide collaboration",
             Map.of("decision", "<b>yes</b>", "decisionReason", "Good fit"), "offered choices"),
         task("draft with a header injection in our contact's e-mail", "pat", "draft agreement",
@@ -164,7 +166,7 @@ class BadInputTests {
         task("draft with a reporting period that is not a period", "pat", "draft agreement",
             with(Journey.draftAgreement(), "ourReportingPeriod", "monthly"), "period such as P1M"),
         task("draft with the first review in the past", "pat", "draft agreement",
-            with(Journey.draftAgreement(), "firstReviewDate", PAST), "review"),
+            with(Journey.draftAgreement(), "firstReviewDate", PAST), "The first review date must be after today"),
         task("draft with text as an action's money", "pat", "draft agreement",
             with(Journey.draftAgreement(), "costs", Journey.jsonList("[{\"costFor\":\"ours\",\"cost\":\"Laptops\","
                 + "\"money\":\"lots\",\"staffDays\":1}]")), "not a number"),
@@ -175,9 +177,9 @@ class BadInputTests {
         task("costs sign-off refused without a comment", "fran", "sign off costs",
             Map.of("costsDecision", "changes"), "Say what should change"),
         task("action delayed to a date in the past", "pat", "carry out action",
-            Map.of("actionOutcome", "cannotOnTime", "delayReason", "Late", "newDueDate", PAST), "new date"),
+            Map.of("actionOutcome", "cannotOnTime", "delayReason", "Late", "newDueDate", PAST), "The new date cannot be in the past"),
         task("action delayed to a date that is not a date", "pat", "carry out action",
-            Map.of("actionOutcome", "cannotOnTime", "delayReason", "Late", "newDueDate", "tomorrow"), "date"),
+            Map.of("actionOutcome", "cannotOnTime", "delayReason", "Late", "newDueDate", "tomorrow"), "must be a date such as"),
         task("action without an outcome", "pat", "carry out action", Map.of("delayReason", "Late"),
             "Say whether the action is done"),
         task("report whose period ends in the future", "pat", "progress report",
@@ -293,8 +295,6 @@ class BadInputTests {
     }
     return typed;
   }
-
-  static String firstPeriodStart;
 
   /** What a refused submission must leave as it was. */
   private Map<String, Object> state() {
