@@ -2,6 +2,7 @@ package org.partnerflow.identification;
 
 import static org.partnerflow.system.InputCheck.choice;
 import static org.partnerflow.system.InputCheck.email;
+import static org.partnerflow.system.InputCheck.line;
 import static org.partnerflow.system.InputCheck.optionalWebAddress;
 import static org.partnerflow.system.InputCheck.text;
 
@@ -52,10 +53,10 @@ public class IdentificationService {
   public Partnership propose(Proposal proposal, String proposedBy) {
     Instant now = Instant.now(clock);
     Organisation organisation = organisations.save(new Organisation(
-        text("organisationName", "The organisation's name", proposal.organisationName(), 200),
+        line("organisationName", "The organisation's name", proposal.organisationName(), 200),
         optionalWebAddress("organisationWebsite", "The website", proposal.organisationWebsite()),
         choice("organisationSector", "The sector", proposal.organisationSector(), Sector.class),
-        text("contactName", "The contact's name", proposal.contactName(), 200),
+        line("contactName", "The contact's name", proposal.contactName(), 200),
         email("contactEmail", "The contact's e-mail address", proposal.contactEmail()),
         now));
     return partnerships.save(new Partnership(organisation,

@@ -12,6 +12,7 @@ public final class InputCheck {
 
   /** One address, no display name, no line breaks: what a mail header may safely carry. */
   private static final Pattern EMAIL = Pattern.compile("^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}$");
+  private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
   private static final Pattern WEB_ADDRESS = Pattern.compile("^https?://[^\\s/$.?#][^\\s<>\"]*$", Pattern.CASE_INSENSITIVE);
 
   private InputCheck() {
@@ -22,6 +23,18 @@ public final class InputCheck {
       throw new InvalidInputException(field, label + " is required.");
     }
     return optionalText(field, label, value, maxLength);
+  }
+
+  /**
+   * Text of one line, such as a name: no line breaks or other control characters, which have no place
+   * in a name and would let it break out of a mail header or a CSV row.
+   */
+  public static String line(String field, String label, String value, int maxLength) {
+    String line = text(field, label, value, maxLength);
+    if (CONTROL.matcher(line).find()) {
+      throw new InvalidInputException(field, label + " must be one line, without line breaks or control characters.");
+    }
+    return line;
   }
 
   public static String optionalText(String field, String label, String value, int maxLength) {

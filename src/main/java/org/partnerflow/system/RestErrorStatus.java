@@ -18,8 +18,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Camunda's REST API answers 500 when a caller names a task that does not exist, or when input is
- * refused anywhere but in {@code submit-form}. Those are the caller's mistakes: this answers them
+ * Camunda's REST API answers 500 when a caller names a task that does not exist, when input is
+ * refused anywhere but in {@code submit-form}, or when a new user or group has an id the engine does
+ * not accept. Those are the caller's mistakes: this answers them
  * with 404 and 400, in Camunda's own error format, and leaves real server errors at 500.
  */
 @Configuration(proxyBeanMethods = false)
@@ -37,7 +38,7 @@ class RestErrorStatus {
     }
     for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
       if (cause instanceof FormFieldValidationException || cause instanceof InvalidInputException
-          || cause instanceof BadUserRequestException) {
+          || cause instanceof BadUserRequestException || isInvalidId(cause)) {
         return Response.fromResponse(camunda).status(Status.BAD_REQUEST).build();
       }
       if (cause instanceof NotFoundException
@@ -46,6 +47,12 @@ class RestErrorStatus {
       }
     }
     return camunda;
+  }
+
+  /** The engine's refusal of a user, group or tenant id such as "bad id!" (a plain ProcessEngineException). */
+  private static boolean isInvalidId(Throwable cause) {
+    return cause.getClass() == ProcessEngineException.class
+        && String.valueOf(cause.getMessage()).endsWith("is not a valid resource identifier.");
   }
 
   @Priority(Priorities.USER - 100)

@@ -229,6 +229,13 @@ class ProgressReportProcessTest {
         .containsEntry("informationDescription", "Names of the 12 learners who attended")
         .containsEntry("informationLawfulBasis", "legitimateInterests").containsEntry("personalData", true)
         .containsEntry("informationRetention", "P2Y");
+
+    // the partnership manager confirms what was pre-filled: it is recorded, from the report, and reviewed
+    journey.complete(information, "Task_DescribeInformation", "pat", Map.of());
+    assertThat(information).isWaitingAt("Task_ReviewInformation");
+    Assertions.assertThat(engine.getRuntimeService().getVariable(information.getId(), "dataOwner")).isEqualTo("pat");
+    Assertions.assertThat(engine.getRuntimeService().getVariable(information.getId(), "reportId"))
+        .isEqualTo(engine.getRuntimeService().getVariable(report.getId(), "reportId"));
   }
 
   private static Map<String, Object> ourReport() {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.partnerflow.support.CamundaWebapps;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -30,7 +29,7 @@ final class WebappSession {
 
   /** An anonymous visitor who has loaded a page, so holds a session and its XSRF token. */
   static WebappSession anonymous(TestRestTemplate rest) {
-    CamundaWebapps.restoreRuntimeDelegates();
+    org.partnerflow.support.WebappRuntimes.restore();
     WebappSession session = new WebappSession(rest);
     session.get("/camunda/api/admin/auth/user/default");
     return session;
@@ -61,6 +60,13 @@ final class WebappSession {
     HttpHeaders headers = headers();
     headers.setContentType(MediaType.APPLICATION_JSON);
     return exchange(path, HttpMethod.POST, new HttpEntity<>(json, headers));
+  }
+
+  /** A request with a JSON body (or none), with the session's cookies and XSRF token. */
+  ResponseEntity<String> send(HttpMethod method, String path, String json) {
+    HttpHeaders headers = headers();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return exchange(path, method, new HttpEntity<>(json, headers));
   }
 
   private HttpHeaders headers() {

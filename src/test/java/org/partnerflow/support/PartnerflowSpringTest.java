@@ -8,17 +8,21 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestExecutionListeners;
+import org.springframework.test.context.TestExecutionListeners.MergeMode;
 
 /**
  * The one Spring test context every engine test shares (started once per test run): the whole
  * application on a random port with the demo users, an in-memory database, the embedded mail
  * server, and no job executor, so each test runs the jobs it means to run. The engine records which
- * flow nodes and sequence flows each test class passes ({@link ProcessCoverageRecording}).
+ * flow nodes and sequence flows each test class passes ({@link ProcessCoverageRecording}), and its
+ * webapps keep their runtimes when another application in the JVM stops ({@link WebappRuntimes}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
 @Import(ProcessCoverageRecording.class)
+@TestExecutionListeners(listeners = WebappRuntimes.class, mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
 public @interface PartnerflowSpringTest {
 }

@@ -78,7 +78,6 @@ public class Tasklist {
   }
 
   private void submitLogin(String userId, String password) {
-    CamundaWebapps.restoreRuntimeDelegates();
     driver.get(baseUrl + "/camunda/app/tasklist/default/#/login");
     driver.findElements(By.cssSelector(".notifications .alert button.close")).stream().filter(WebElement::isDisplayed)
         .forEach(this::click);
@@ -90,14 +89,14 @@ public class Tasklist {
   }
 
   public void logout() {
-    click(driver.findElement(ACCOUNT_MENU));
-    click(wait.until(visibilityOfElementLocated(By.cssSelector("li.logout a"))));
+    click(ACCOUNT_MENU);
+    click(By.cssSelector("li.logout a"));
     wait.until(visibilityOfElementLocated(USER_NAME));
   }
 
   /** Opens "Start process" and returns the processes it offers; the dialog stays open. */
   public List<String> openStartProcess() {
-    click(driver.findElement(By.xpath("//a[normalize-space(.)='Start process']")));
+    click(By.xpath("//a[normalize-space(.)='Start process']"));
     wait.until(visibilityOfElementLocated(MODAL));
     wait.until(driver -> !driver.findElements(By.cssSelector(".modal-body .processes li a")).isEmpty()
         || driver.findElements(By.xpath("//div[contains(@class,'well')][contains(.,'no process definitions')]"))
@@ -107,29 +106,29 @@ public class Tasklist {
   }
 
   public void closeDialog() {
-    click(driver.findElement(By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space(.)='Close']")));
+    click(By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space(.)='Close']"));
     wait.until(invisibilityOfElementLocated(MODAL));
   }
 
   /** Opens the start form of the named process. */
   public CamundaForm startProcess(String processName) {
     openStartProcess();
-    click(driver.findElement(By.xpath("//ul[@class='processes']//a[normalize-space(.)=" + CamundaForm.literal(processName)
-        + "]")));
+    click(By.xpath("//ul[@class='processes']//a[normalize-space(.)=" + CamundaForm.literal(processName)
+        + "]"));
     return new CamundaForm(driver, wait, wait.until(visibilityOfElementLocated(By.cssSelector(".modal-body .fjs-form"))));
   }
 
   /** Presses "Start" under the start form and waits for the dialog to close. */
   public void submitStartForm() {
-    click(wait.until(elementToBeClickable(By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space(.)='Start']"))));
+    click(By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space(.)='Start']"));
     wait.until(driver -> driver.findElements(MODAL).isEmpty() || !errors().isEmpty());
     failOnError("Starting the process");
   }
 
   /** Selects the filter (My tasks, My group's tasks, Overdue) and returns the names of the tasks it lists. */
   public List<String> filter(String name) {
-    click(wait.until(elementToBeClickable(By.xpath("//div[contains(@class,'task-filter')]//h4/a[starts-with(normalize-space(.),"
-        + CamundaForm.literal(name) + ")]"))));
+    click(By.xpath("//div[contains(@class,'task-filter')]//h4/a[starts-with(normalize-space(.),"
+        + CamundaForm.literal(name) + ")]"));
     wait.until(driver -> driver.findElement(By.xpath("//div[contains(@class,'task-filter')][contains(@class,'active')]//h4/a"))
         .getText().trim().startsWith(name));
     clearSearch();
@@ -197,7 +196,7 @@ public class Tasklist {
 
   /** Clicks the logo, Tasklist's way home, and waits for the list it opens on. */
   public void home() {
-    click(driver.findElement(By.cssSelector("a.navbar-brand")));
+    click(By.cssSelector("a.navbar-brand"));
     wait.until(driver -> driver.getCurrentUrl().contains("sorting="));
     taskNames();
   }
@@ -214,15 +213,15 @@ public class Tasklist {
 
   /** Claims the open task. */
   public void claim() {
-    click(wait.until(elementToBeClickable(By.cssSelector("section.task-card button.claim"))));
+    click(By.cssSelector("section.task-card button.claim"));
     wait.until(presenceOfElementLocated(By.cssSelector("section.task-card button.unclaim")));
   }
 
   /** Presses "Complete" once Tasklist enables it and waits until the task has gone. */
   public void complete() {
     String taskName = driver.findElement(TASK_TITLE).getText().trim();
-    click(wait.until(elementToBeClickable(By.xpath("//section[contains(@class,'task-card')]"
-        + "//div[contains(@class,'form-actions')]/button[normalize-space(.)='Complete']"))));
+    click(By.xpath("//section[contains(@class,'task-card')]"
+        + "//div[contains(@class,'form-actions')]/button[normalize-space(.)='Complete']"));
     wait.until(driver -> driver.findElements(TASK_TITLE).stream().noneMatch(title -> title.getText().trim().equals(taskName))
         || !errors().isEmpty());
     failOnError("Completing " + taskName);
@@ -288,11 +287,37 @@ public class Tasklist {
     }
   }
 
+  /**
+   * Clicks what the locator finds, finding it again when Tasklist re-rendered it in the meantime
+   * (Angular replaces list items and buttons as data arrives).
+   */
+  private void click(By locator) {
+    moveMouseAway();
+    wait.until(driver -> {
+      try {
+        WebElement element = driver.findElement(locator);
+        if (!element.isDisplayed() || !element.isEnabled()) {
+          return false;
+        }
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
+        return true;
+      } catch (StaleElementReferenceException | org.openqa.selenium.NoSuchElementException
+          | org.openqa.selenium.ElementNotInteractableException notYet) {
+        return false;
+      }
+    });
+  }
+
   private void click(WebElement element) {
     ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-    // the tooltip of what the mouse last rested on (a filter's description) can cover what comes next
+    moveMouseAway();
+    wait.until(elementToBeClickable(element)).click();
+  }
+
+  /** The tooltip of what the mouse last rested on (a filter's description) can cover what comes next. */
+  private void moveMouseAway() {
     new Actions(driver).moveToLocation(0, 0).perform();
     wait.until(invisibilityOfElementLocated(TOOLTIP));
-    wait.until(elementToBeClickable(element)).click();
   }
 }
