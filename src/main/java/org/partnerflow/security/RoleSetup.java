@@ -43,9 +43,8 @@ public class RoleSetup extends AbstractProcessEnginePlugin {
   /**
    * The processes whose tasks each role works on: it may read their definitions (READ only), so
    * Tasklist can show the process name above a task. Reading a definition grants nothing on its
-   * instances or tasks (those would need READ_INSTANCE or READ_TASK); the one thing it adds is
-   * Camunda's definition statistics (GET process-definition/statistics), which count a readable
-   * definition's running instances, failed jobs and incidents without checking the instances.
+   * instances or tasks (those would need READ_INSTANCE or READ_TASK); the statistics that would
+   * count its instances are closed by {@link InstanceStatisticsGuard} and {@link CockpitApiForCockpitUsers}.
    */
   static final Map<String, List<String>> READABLE_PROCESSES = Map.of(
       Roles.PARTNERSHIP_MANAGERS, List.of("partnerIdentification", "collaborationAgreement", "collaboration",
