@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.partnerflow.register.Partnership;
-import org.partnerflow.register.PartnershipRepository;
+import org.partnerflow.register.RegisterReaders;
 import org.partnerflow.security.CurrentUser;
 import org.partnerflow.security.Roles;
 import org.springframework.http.HttpHeaders;
@@ -33,28 +33,18 @@ class InformationController {
   static final List<String> EXPORT = List.of(Roles.DATA_PROTECTION, "camunda-admin");
 
   private final InformationService information;
-  private final PartnershipRepository partnerships;
+  private final RegisterReaders readers;
   private final CurrentUser currentUser;
 
-  InformationController(InformationService information, PartnershipRepository partnerships, CurrentUser currentUser) {
+  InformationController(InformationService information, RegisterReaders readers, CurrentUser currentUser) {
     this.information = information;
-    this.partnerships = partnerships;
+    this.readers = readers;
     this.currentUser = currentUser;
   }
 
   @GetMapping("/api/partnerships/{reference}/information")
   List<InformationRecord> ofPartnership(@PathVariable String reference) {
-    Partnership partnership = partnerships.findByReference(reference).orElse(null);
-    boolean allRecords = currentUser.isInAnyOf(ALL_RECORDS);
-    boolean ownOrganisation = partnership != null
-        && currentUser.groups().contains(partnership.getOrganisation().partnerGroupId());
-    if (!allRecords && !ownOrganisation) {
-      // the same answer whether the partnership exists or not: nothing leaks to other partners
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No partnership " + reference + " that you may see");
-    }
-    if (partnership == null) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No partnership " + reference);
-    }
+    Partnership partnership = readers.visiblePartnership(reference, ALL_RECORDS);
     return information.ofPartnership(partnership.getId()).stream().map(InformationRecord::of).toList();
   }
 

@@ -4,8 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.partnerflow.register.Partnership;
-import org.partnerflow.register.PartnershipRepository;
-import org.partnerflow.security.CurrentUser;
+import org.partnerflow.register.RegisterReaders;
 import org.partnerflow.security.Roles;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -28,13 +27,11 @@ class ReviewController {
   static final List<String> READERS = List.of(Roles.PARTNERSHIP_MANAGERS, Roles.SENIOR_MANAGERS, "camunda-admin");
 
   private final ReviewService reviews;
-  private final PartnershipRepository partnerships;
-  private final CurrentUser currentUser;
+  private final RegisterReaders readers;
 
-  ReviewController(ReviewService reviews, PartnershipRepository partnerships, CurrentUser currentUser) {
+  ReviewController(ReviewService reviews, RegisterReaders readers) {
     this.reviews = reviews;
-    this.partnerships = partnerships;
-    this.currentUser = currentUser;
+    this.readers = readers;
   }
 
   @GetMapping("/api/partnerships/{reference}/reviews")
@@ -54,14 +51,7 @@ class ReviewController {
   }
 
   private Partnership readable(String reference) {
-    Partnership partnership = partnerships.findByReference(reference).orElse(null);
-    boolean reader = currentUser.isInAnyOf(READERS);
-    boolean ownOrganisation = partnership != null
-        && currentUser.groups().contains(partnership.getOrganisation().partnerGroupId());
-    if (partnership == null || !(reader || ownOrganisation)) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No partnership " + reference + " that you may see");
-    }
-    return partnership;
+    return readers.visiblePartnership(reference, READERS);
   }
 
   record ReviewSummary(int number, Instant meetingStart, String status, String decision, String decisionReason,
