@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import org.partnerflow.action.ActionDeviation;
 import org.partnerflow.action.ActionRecord;
 import org.partnerflow.action.ActionService;
 import org.partnerflow.agreement.AgreedCost;
@@ -159,6 +160,7 @@ public class ReviewService {
     LocalDate today = LocalDate.now(clock);
     List<ActionRecord> all = actions.ofPartnership(id);
     List<ProgressReport> exchanged = reports.reports(id);
+    List<ActionDeviation> delays = actions.deviationsOfPartnership(id);
     List<SideFigures> sides = new ArrayList<>();
     for (Side side : Side.values()) {
       String name = side == Side.OURS ? ourName : partnerName;
@@ -174,7 +176,7 @@ public class ReviewService {
               && action.getDueDate().isBefore(today)).count(),
           (int) own.stream().filter(action -> action.getStatus() == ActionRecord.Status.OPEN
               && !action.getDueDate().isBefore(today)).count(),
-          actions.deviationsOfPartnership(id).stream().filter(deviation -> deviation.getAction().getOwner() == side)
+          delays.stream().filter(deviation -> deviation.getAction().getOwner() == side)
               .map(deviation -> new DeviationLine(deviation.getAction().getTitle(), deviation.getPreviousDueDate(),
                   deviation.getNewDueDate(), deviation.getReason())).toList(),
           planned.stream().map(AgreedCost::money).reduce(BigDecimal.ZERO, BigDecimal::add),
