@@ -18,10 +18,8 @@ import net.fortuna.ical4j.model.property.Attendee;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.DtStamp;
 import net.fortuna.ical4j.model.property.Location;
-import net.fortuna.ical4j.model.property.Method;
 import net.fortuna.ical4j.model.property.Organizer;
 import net.fortuna.ical4j.model.property.Sequence;
-import net.fortuna.ical4j.model.property.Status;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
@@ -33,11 +31,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes a review meeting as an iCalendar (RFC 5545) message that mail clients offer to accept or
- * decline (RFC 5546 iTIP): a request for a new or rescheduled meeting, a cancellation when the
- * partnership ends before it. Times are written in UTC, so no time zone definitions are needed.
- * Every message about one meeting carries its uid; the receiving calendar keeps the version with the
- * highest sequence, so a reschedule or a cancellation must come with a sequence above the last one
- * sent.
+ * decline (RFC 5546 iTIP): a request for a new or rescheduled meeting. Times are written in UTC, so
+ * no time zone definitions are needed. Every message about one meeting carries its uid; the
+ * receiving calendar keeps the version with the highest sequence, so a reschedule must come with a
+ * sequence above the last one sent.
  */
 @Component
 public final class CalendarInvitations {
@@ -46,15 +43,10 @@ public final class CalendarInvitations {
 
   /** The invitation to the meeting (METHOD:REQUEST, STATUS:CONFIRMED). */
   public String request(ReviewMeeting meeting, Instant stamp) {
-    return write(meeting, stamp, ImmutableMethod.REQUEST, ImmutableStatus.VEVENT_CONFIRMED);
+    return write(meeting, stamp);
   }
 
-  /** The cancellation of the meeting (METHOD:CANCEL, STATUS:CANCELLED). */
-  public String cancel(ReviewMeeting meeting, Instant stamp) {
-    return write(meeting, stamp, ImmutableMethod.CANCEL, ImmutableStatus.VEVENT_CANCELLED);
-  }
-
-  private static String write(ReviewMeeting meeting, Instant stamp, Method method, Status status) {
+  private static String write(ReviewMeeting meeting, Instant stamp) {
     Objects.requireNonNull(meeting.uid(), "A review meeting needs a uid");
     Objects.requireNonNull(meeting.start(), "A review meeting needs a start");
     Objects.requireNonNull(meeting.duration(), "A review meeting needs a duration");
@@ -80,10 +72,10 @@ public final class CalendarInvitations {
     for (String address : meeting.attendees()) {
       event.add(new Attendee(mailto(address)).add(Role.REQ_PARTICIPANT).add(PartStat.NEEDS_ACTION).add(Rsvp.TRUE));
     }
-    event.add(status);
+    event.add(ImmutableStatus.VEVENT_CONFIRMED);
 
     Calendar calendar = new Calendar().withProdId(PRODUCT_ID).withProperty(ImmutableVersion.VERSION_2_0)
-        .withProperty(ImmutableCalScale.GREGORIAN).withProperty(method).withComponent(event).getFluentTarget();
+        .withProperty(ImmutableCalScale.GREGORIAN).withProperty(ImmutableMethod.REQUEST).withComponent(event).getFluentTarget();
     StringWriter out = new StringWriter();
     try {
       // folds lines longer than 75 octets and ends them with CRLF, as RFC 5545 asks

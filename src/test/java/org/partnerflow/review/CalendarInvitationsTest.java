@@ -93,18 +93,6 @@ class CalendarInvitationsTest {
   }
 
   @Test
-  void aCancellationKeepsTheUidAndSaysTheMeetingIsCancelled() throws Exception {
-    Calendar calendar = parse(invitations.cancel(meeting(3, START, "Review of PF-7", ""), STAMP));
-
-    assertThat(calendar.getMethod().getValue()).isEqualTo("CANCEL");
-    VEvent event = event(calendar);
-    assertThat(value(event, Property.UID)).isEqualTo("review-PF-7-1@partnerflow");
-    assertThat(value(event, Property.SEQUENCE)).isEqualTo("3");
-    assertThat(value(event, Property.STATUS)).isEqualTo("CANCELLED");
-    assertThat(event.getProperties(Property.ATTENDEE)).hasSize(2);
-  }
-
-  @Test
   void aMeetingWithoutAttendeesIsRefused() {
     ReviewMeeting nobody = new ReviewMeeting("review-PF-7-1@partnerflow", 0, START, Duration.ofMinutes(90),
         "Review", "", "", "Pat Morgan", "pat@partnerflow.example", List.of());
