@@ -11,7 +11,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -125,10 +124,16 @@ class PartnershipReviewProcessTest {
     ProcessInstance collaboration = journey.runningPartnership("Steady State", "ss1");
     ProcessInstance review = startReview(collaboration);
 
-    assertThatThrownBy(() -> journey.complete(review, "Task_HoldReview", "pat", held(null, null)))
+    assertThatThrownBy(() -> journey.complete(review, "Task_HoldReview", "pat", Journey.heldReview(null, null)))
         .hasMessageContaining("Choose the decision");
-    journey.complete(review, "Task_HoldReview", "pat", held("continue", null));
+    journey.complete(review, "Task_HoldReview", "pat", Journey.heldReview("continue", null));
     journey.runJobs(review);
+    MimeMessage record = java.util.Arrays.stream(mail.getReceivedMessagesForDomain("ss1@partner.example"))
+        .filter(message -> subject(message).startsWith("The record of review 1")).findFirst().orElseThrow();
+    Assertions.assertThat(subject(record)).isEqualTo("The record of review 1: Continue as agreed ("
+        + collaboration.getBusinessKey() + ")");
+    Assertions.assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(record))
+        .contains("The rota was agreed too late").doesNotContain("Changes to make");
     assertThat(journey.task(review, "Task_ConfirmReviewRecord")).hasCandidateGroup(partnerGroup(review));
     assertThatThrownBy(() -> journey.complete(review, "Task_ConfirmReviewRecord", "ss1",
         Map.of("reviewAnswer", "comment"))).hasMessageContaining("Write your comment");
@@ -149,7 +154,7 @@ class PartnershipReviewProcessTest {
   void withoutThePartnersAnswerInTimeTheDecisionTakesEffectAnyway() {
     ProcessInstance collaboration = journey.runningPartnership("Silent Partner", "sp1");
     ProcessInstance review = startReview(collaboration);
-    journey.complete(review, "Task_HoldReview", "pat", held("continue", null));
+    journey.complete(review, "Task_HoldReview", "pat", Journey.heldReview("continue", null));
     journey.runJobs(review);
     Job timer = engine.getManagementService().createJobQuery().processInstanceId(review.getId()).timers()
         .singleResult();
@@ -171,7 +176,7 @@ class PartnershipReviewProcessTest {
     String invited = engine.getIdentityService().createUserQuery().userEmail("contact@final-chapter.example")
         .singleResult().getId();
     ProcessInstance review = startReview(collaboration);
-    journey.complete(review, "Task_HoldReview", "pat", held("end", null));
+    journey.complete(review, "Task_HoldReview", "pat", Journey.heldReview("end", null));
     journey.runJobs(review);
     mail.purgeEmailFromAllMailboxes();
     journey.complete(review, "Task_ConfirmReviewRecord", "fc1", Map.of("reviewAnswer", "comment",
@@ -209,9 +214,9 @@ class PartnershipReviewProcessTest {
     ProcessInstance collaboration = journey.runningPartnership("Second Edition", "se1");
     ActionRecord laptops = action(collaboration, "Lend 20 laptops");
     ProcessInstance review = startReview(collaboration);
-    assertThatThrownBy(() -> journey.complete(review, "Task_HoldReview", "pat", held("amend", null)))
+    assertThatThrownBy(() -> journey.complete(review, "Task_HoldReview", "pat", Journey.heldReview("amend", null)))
         .hasMessageContaining("an amendment without a change is refused");
-    journey.complete(review, "Task_HoldReview", "pat", held("amend", "Drop the sessions; lend 10 more laptops"));
+    journey.complete(review, "Task_HoldReview", "pat", Journey.heldReview("amend", "Drop the sessions; lend 10 more laptops"));
     journey.runJobs(review);
     journey.complete(review, "Task_ConfirmReviewRecord", "se1", Map.of("reviewAnswer", "confirm"));
 
@@ -312,26 +317,6 @@ class PartnershipReviewProcessTest {
         .singleResult();
   }
 
-  static Map<String, Object> held(String decision, String changes) {
-    Map<String, Object> values = new HashMap<>();
-    values.put("reviewOutcome", "held");
-    values.put("aimsAchieved", "mostly");
-    values.put("actionsAndDeviations", "Laptops lent on time; sessions a month late (volunteers)");
-    values.put("failuresAndCauses", "The rota was agreed too late");
-    values.put("costsAndSavings", "On plan; share the venue to save");
-    values.put("benefitsAndGrowth", "120 residents online; add a second library");
-    values.put("ourExpectationsMet", "mostly");
-    values.put("partnerExpectationsMet", "fully");
-    if (decision != null) {
-      values.put("reviewDecision", decision);
-    }
-    if (changes != null) {
-      values.put("reviewChanges", changes);
-    }
-    values.put("decisionReason", "The aims are within reach");
-    return values;
-  }
-
   /** Fires the review cycle and runs the invitation and evidence steps. */
   private ProcessInstance startReview(ProcessInstance collaboration) {
     Job cycle = reviewCycle(collaboration);
@@ -399,6 +384,14 @@ class PartnershipReviewProcessTest {
           java.nio.charset.StandardCharsets.UTF_8));
     }
     return found;
+  }
+
+  private static String subject(MimeMessage message) {
+    try {
+      return message.getSubject();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static Calendar parse(String text) throws Exception {
