@@ -37,10 +37,10 @@ class InformationRegisterAccessTests {
     if (ours == null) {
       ours = journey.runningPartnership("Open Books", "ob1").getBusinessKey();
       theirs = journey.runningPartnership("Closed Books", "cb1").getBusinessKey();
-      Map<String, Object> formula = PartnerInformationProcessTest.item(ours, false, "P1Y");
+      Map<String, Object> formula = Journey.informationItem(ours, false, "P1Y");
       formula.put("informationDescription", "=HYPERLINK(\"http://evil.example\",\"click\")");
       journey.start("partnerInformation", "pat", formula);
-      journey.start("partnerInformation", "pat", PartnerInformationProcessTest.item(theirs, true, "P1Y"));
+      journey.start("partnerInformation", "pat", Journey.informationItem(theirs, true, "P1Y"));
       var stranger = engine.getIdentityService().newUser("stranger");
       stranger.setPassword("stranger-password");
       engine.getIdentityService().saveUser(stranger);

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -59,7 +58,7 @@ class PartnerInformationProcessTest {
   @Test
   void informationWithinTheAgreementIsKeptUntilItsRetentionEndsThenDeletedByItsOwner() {
     String reference = journey.runningPartnership("Plain Facts", "pl1").getBusinessKey();
-    ProcessInstance instance = journey.start("partnerInformation", "pat", item(reference, false, "P6M"));
+    ProcessInstance instance = journey.start("partnerInformation", "pat", Journey.informationItem(reference, false, "P6M"));
 
     assertThat(instance).isWaitingAt("Event_RetentionPeriodEnds").hasNotPassed("Task_ReviewInformation");
     Assertions.assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance.getId())
@@ -89,7 +88,7 @@ class PartnerInformationProcessTest {
   @Test
   void personalDataIsReviewedByDataProtectionAcceptedWithConditionsAndLaterAnonymised() {
     String reference = journey.runningPartnership("Named Learners", "nl1").getBusinessKey();
-    ProcessInstance instance = journey.start("partnerInformation", "pat", item(reference, true, "P1Y"));
+    ProcessInstance instance = journey.start("partnerInformation", "pat", Journey.informationItem(reference, true, "P1Y"));
 
     assertThat(instance).isWaitingAt("Task_ReviewInformation");
     assertThat(journey.task(instance, "Task_ReviewInformation")).hasCandidateGroup("data-protection");
@@ -115,14 +114,14 @@ class PartnerInformationProcessTest {
   @Test
   void refusedInformationIsCorrectedByItsOwnerAndReviewedAgain() {
     String reference = journey.runningPartnership("Second Go", "sg1").getBusinessKey();
-    ProcessInstance instance = journey.start("partnerInformation", "pat", item(reference, true, "P1Y"));
+    ProcessInstance instance = journey.start("partnerInformation", "pat", Journey.informationItem(reference, true, "P1Y"));
     journey.complete(instance, "Task_ReviewInformation", "dana", Map.of("reviewDecision", "refuse",
         "reviewNote", "Say which learners: only those who agreed"));
 
     assertThat(instance).isWaitingAt("Task_CorrectInformation");
     assertThat(journey.task(instance, "Task_CorrectInformation")).isAssignedTo("pat");
     Assertions.assertThat(itemOf(instance).getStatus()).isEqualTo(Status.REFUSED);
-    Map<String, Object> corrected = item(reference, true, "P1Y");
+    Map<String, Object> corrected = Journey.informationItem(reference, true, "P1Y");
     corrected.put("correction", "correct");
     corrected.put("informationDescription", "Names of the learners who agreed to be contacted");
     journey.complete(instance, "Task_CorrectInformation", "pat", corrected);
@@ -139,11 +138,11 @@ class PartnerInformationProcessTest {
   @Test
   void refusedInformationCanBeWithdrawnAndThePartnerIsTold() throws Exception {
     String reference = journey.runningPartnership("Taken Back", "tb1").getBusinessKey();
-    ProcessInstance instance = journey.start("partnerInformation", "pat", item(reference, true, "P1Y"));
+    ProcessInstance instance = journey.start("partnerInformation", "pat", Journey.informationItem(reference, true, "P1Y"));
     journey.complete(instance, "Task_ReviewInformation", "dana", Map.of("reviewDecision", "refuse",
         "reviewNote", "We have no need for home addresses"));
     mail.purgeEmailFromAllMailboxes();
-    Map<String, Object> withdrawn = item(reference, true, "P1Y");
+    Map<String, Object> withdrawn = Journey.informationItem(reference, true, "P1Y");
     withdrawn.put("correction", "withdraw");
     withdrawn.put("disposalNote", "The paper list was handed back at the meeting");
     journey.complete(instance, "Task_CorrectInformation", "pat", withdrawn);
@@ -161,7 +160,7 @@ class PartnerInformationProcessTest {
   @Test
   void informationOutsideTheAgreementsArrangementsIsFlaggedToDataProtection() {
     String reference = journey.runningPartnership("Long Keepers", "lk1").getBusinessKey();
-    Map<String, Object> values = item(reference, true, "P5Y");
+    Map<String, Object> values = Journey.informationItem(reference, true, "P5Y");
     values.put("informationLawfulBasis", "consent");
     ProcessInstance instance = journey.start("partnerInformation", "pat", values);
 
@@ -171,7 +170,7 @@ class PartnerInformationProcessTest {
         .contains("kept for 5 years, longer than the agreed 2 years");
 
     // not personal, but kept longer than agreed: still reviewed
-    ProcessInstance longKept = journey.start("partnerInformation", "pat", item(reference, false, "P3Y"));
+    ProcessInstance longKept = journey.start("partnerInformation", "pat", Journey.informationItem(reference, false, "P3Y"));
     assertThat(longKept).isWaitingAt("Task_ReviewInformation");
   }
 
@@ -179,10 +178,10 @@ class PartnerInformationProcessTest {
   void badInputIsRefusedWithAClearMessageAndNothingIsStored() {
     String reference = journey.runningPartnership("Careless Input", "ci1").getBusinessKey();
     long before = information.all().size();
-    Map<String, Object> noBasis = item(reference, true, "P1Y");
+    Map<String, Object> noBasis = Journey.informationItem(reference, true, "P1Y");
     noBasis.remove("informationLawfulBasis");
-    Map<String, Object> badRetention = item(reference, false, "two years");
-    Map<String, Object> unknownPartnership = item("PF-999999", false, "P1Y");
+    Map<String, Object> badRetention = Journey.informationItem(reference, false, "two years");
+    Map<String, Object> unknownPartnership = Journey.informationItem("PF-999999", false, "P1Y");
 
     assertThatThrownBy(() -> journey.start("partnerInformation", "pat", noBasis))
         .hasMessageContaining("Personal data needs a lawful basis");
@@ -194,21 +193,6 @@ class PartnerInformationProcessTest {
     Assertions.assertThat(information.all()).hasSize((int) before);
     Assertions.assertThat(engine.getRuntimeService().createProcessInstanceQuery()
         .processDefinitionKey("partnerInformation").processInstanceBusinessKey(reference).count()).isZero();
-  }
-
-  static Map<String, Object> item(String reference, boolean personal, String retention) {
-    Map<String, Object> values = new HashMap<>();
-    values.put("partnershipReference", reference);
-    values.put("informationDescription", personal ? "Names and attendance of learners" : "Session timetable");
-    values.put("informationPurpose", "To plan the sessions");
-    values.put("personalData", personal);
-    if (personal) {
-      values.put("informationLawfulBasis", "legitimateInterests");
-    }
-    values.put("classification", personal ? "confidential" : "internal");
-    values.put("visibleTo", "The two coordinators");
-    values.put("informationRetention", retention);
-    return values;
   }
 
   private Long idOf(ProcessInstance instance) {

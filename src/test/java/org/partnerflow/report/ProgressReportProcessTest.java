@@ -108,7 +108,7 @@ class ProgressReportProcessTest {
     assertThat(task).hasCandidateGroup("partnership-managers");
 
     mail.purgeEmailFromAllMailboxes();
-    journey.complete(report, "Task_PrepareOurReport", "pat", ourReport());
+    journey.complete(report, "Task_PrepareOurReport", "pat", Journey.ourReport());
     journey.runJobs(report);
 
     assertThat(report).isEnded().hasPassed("EndEvent_OurReportSent");
@@ -131,10 +131,10 @@ class ProgressReportProcessTest {
     ProcessInstance collaboration = journey.runningPartnership("Twice Told", "tt1");
     fire(collaboration, "StartEvent_OurReportingPeriodEnds");
     ProcessInstance first = reportOf(collaboration, "ours");
-    journey.complete(first, "Task_PrepareOurReport", "pat", ourReport());
+    journey.complete(first, "Task_PrepareOurReport", "pat", Journey.ourReport());
     fire(collaboration, "StartEvent_OurReportingPeriodEnds");
     ProcessInstance second = reportOf(collaboration, "ours");
-    Map<String, Object> again = new HashMap<>(ourReport());
+    Map<String, Object> again = new HashMap<>(Journey.ourReport());
     again.put("periodStart", reportsOf(collaboration).get(0).getPeriodStart().toString());
 
     assertThatThrownBy(() -> journey.complete(second, "Task_PrepareOurReport", "pat", again))
@@ -236,17 +236,6 @@ class ProgressReportProcessTest {
     Assertions.assertThat(engine.getRuntimeService().getVariable(information.getId(), "dataOwner")).isEqualTo("pat");
     Assertions.assertThat(engine.getRuntimeService().getVariable(information.getId(), "reportId"))
         .isEqualTo(engine.getRuntimeService().getVariable(report.getId(), "reportId"));
-  }
-
-  private static Map<String, Object> ourReport() {
-    Map<String, Object> values = new HashMap<>();
-    values.put("summary", "Laptops lent to two libraries");
-    values.put("measures", "40 residents booked");
-    values.put("moneyToDate", 1200);
-    values.put("staffDaysToDate", 3.5);
-    values.put("issues", "The supplier is slow");
-    values.put("supportNeeded", "Volunteers for the second library");
-    return values;
   }
 
   private Map<String, Object> partnerReport(boolean personalData) {

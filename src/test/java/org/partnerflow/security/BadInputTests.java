@@ -89,7 +89,7 @@ class BadInputTests {
           .processDefinitionKey("agreedAction").processInstanceBusinessKey(reference)
           .variableValueEquals("actionTitle", "Lend 20 laptops").singleResult();
       ProcessInstance firstReport = fire(running, "StartEvent_OurReportingPeriodEnds", "progressReport");
-      journey.complete(firstReport, "Task_PrepareOurReport", "pat", ourReport());
+      journey.complete(firstReport, "Task_PrepareOurReport", "pat", Journey.ourReport());
       ProcessInstance secondReport = fire(running, "StartEvent_OurReportingPeriodEnds", "progressReport");
       ProcessInstance review = fire(running, "StartEvent_ReviewDue", "partnershipReview");
       journey.runJobs(review);
@@ -183,10 +183,10 @@ class BadInputTests {
         task("action without an outcome", "pat", "carry out action", Map.of("delayReason", "Late"),
             "Say whether the action is done"),
         task("report whose period ends in the future", "pat", "progress report",
-            with(ourReport(), "periodEnd", inAYear), "cannot be in the future"),
+            with(Journey.ourReport(), "periodEnd", inAYear), "cannot be in the future"),
         task("report for a period reported already", "pat", "progress report",
-            with(ourReport(), "periodStart", "{firstPeriodStart}"), "was reported already"),
-        task("report with text as money", "pat", "progress report", with(ourReport(), "moneyToDate", "lots"),
+            with(Journey.ourReport(), "periodStart", "{firstPeriodStart}"), "was reported already"),
+        task("report with text as money", "pat", "progress report", with(Journey.ourReport(), "moneyToDate", "lots"),
             "not a number"),
         start("information whose retention is not a period", "partnerInformation",
             with(information(), "informationRetention", "one year"), "period such as P1M"),
@@ -194,8 +194,8 @@ class BadInputTests {
             without(information(), "informationLawfulBasis"), "lawful basis"),
         start("information for an unknown partnership", "partnerInformation",
             with(information(), "partnershipReference", "PF-999999"), "PF-999999"),
-        task("review without a decision", "pat", "hold review", held(null, null), "Choose the decision"),
-        task("review amending without saying what changes", "pat", "hold review", held("amend", null),
+        task("review without a decision", "pat", "hold review", Journey.heldReview(null, null), "Choose the decision"),
+        task("review amending without saying what changes", "pat", "hold review", Journey.heldReview("amend", null),
             "Say what to change"),
         task("review rescheduled into the past", "pat", "hold review",
             Map.of("reviewOutcome", "reschedule", "newMeetingStart", "2020-01-01T10:00Z"), "must be in the future"),
@@ -335,36 +335,8 @@ class BadInputTests {
     return started;
   }
 
-  static Map<String, Object> ourReport() {
-    Map<String, Object> values = new HashMap<>();
-    values.put("summary", "Laptops lent to two libraries");
-    values.put("moneyToDate", 1200);
-    values.put("staffDaysToDate", 3.5);
-    return values;
-  }
-
   static Map<String, Object> information() {
-    return PartnerIsolationTests.personalInformation("{reference}");
-  }
-
-  static Map<String, Object> held(String decision, String changes) {
-    Map<String, Object> values = new HashMap<>();
-    values.put("reviewOutcome", "held");
-    values.put("aimsAchieved", "mostly");
-    values.put("actionsAndDeviations", "Laptops lent on time");
-    values.put("failuresAndCauses", "None");
-    values.put("costsAndSavings", "On plan");
-    values.put("benefitsAndGrowth", "120 residents online");
-    values.put("ourExpectationsMet", "mostly");
-    values.put("partnerExpectationsMet", "fully");
-    if (decision != null) {
-      values.put("reviewDecision", decision);
-    }
-    if (changes != null) {
-      values.put("reviewChanges", changes);
-    }
-    values.put("decisionReason", "The aims are within reach");
-    return values;
+    return Journey.informationItem("{reference}", true, "P1Y");
   }
 
   static Map<String, Object> with(Map<String, Object> values, String name, Object value) {

@@ -62,7 +62,7 @@ class PartnerIsolationTests {
     Journey journey = new Journey(engine);
     journey.runningPartnership("Isolation Alpha", A);
     String refB = journey.runningPartnership("Isolation Beta", B).getBusinessKey();
-    var information = journey.start("partnerInformation", "pat", personalInformation(refB));
+    var information = journey.start("partnerInformation", "pat", Journey.informationItem(refB, true, "P1Y"));
     Task bTask = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(refB)
         .taskDefinitionKey("Task_CarryOutAction").processVariableValueEquals("actionTitle", "Run 10 sessions")
         .singleResult();
@@ -72,20 +72,6 @@ class PartnerIsolationTests {
     ids.put("{taskB}", bTask.getId());
     ids.put("{instanceB}", bTask.getProcessInstanceId());
     ids.put("{dpTask}", dataProtectionTask.getId());
-  }
-
-  /** What B supplies: personal data, so data protection reviews it. */
-  static Map<String, Object> personalInformation(String reference) {
-    Map<String, Object> values = new HashMap<>();
-    values.put("partnershipReference", reference);
-    values.put("informationDescription", "Names and attendance of learners");
-    values.put("informationPurpose", "To plan the sessions");
-    values.put("personalData", true);
-    values.put("informationLawfulBasis", "legitimateInterests");
-    values.put("classification", "confidential");
-    values.put("visibleTo", "The two coordinators");
-    values.put("informationRetention", "P1Y");
-    return values;
   }
 
   enum Via { REST, TASKLIST }

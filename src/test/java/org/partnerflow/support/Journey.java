@@ -64,6 +64,55 @@ public class Journey {
     return values;
   }
 
+  /** The information form's values for the partnership: personal data or not, kept for the period. */
+  public static Map<String, Object> informationItem(String reference, boolean personal, String retention) {
+    Map<String, Object> values = new HashMap<>();
+    values.put("partnershipReference", reference);
+    values.put("informationDescription", personal ? "Names and attendance of learners" : "Session timetable");
+    values.put("informationPurpose", "To plan the sessions");
+    values.put("personalData", personal);
+    if (personal) {
+      values.put("informationLawfulBasis", "legitimateInterests");
+    }
+    values.put("classification", personal ? "confidential" : "internal");
+    values.put("visibleTo", "The two coordinators");
+    values.put("informationRetention", retention);
+    return values;
+  }
+
+  /** Our progress report as a partnership manager fills it in, on the pre-filled period. */
+  public static Map<String, Object> ourReport() {
+    Map<String, Object> values = new HashMap<>();
+    values.put("summary", "Laptops lent to two libraries");
+    values.put("measures", "40 residents booked");
+    values.put("moneyToDate", 1200);
+    values.put("staffDaysToDate", 3.5);
+    values.put("issues", "The supplier is slow");
+    values.put("supportNeeded", "Volunteers for the second library");
+    return values;
+  }
+
+  /** The review form of a meeting that was held, with the decision (or none) and the changes (or none). */
+  public static Map<String, Object> heldReview(String decision, String changes) {
+    Map<String, Object> values = new HashMap<>();
+    values.put("reviewOutcome", "held");
+    values.put("aimsAchieved", "mostly");
+    values.put("actionsAndDeviations", "Laptops lent on time; sessions a month late (volunteers)");
+    values.put("failuresAndCauses", "The rota was agreed too late");
+    values.put("costsAndSavings", "On plan; share the venue to save");
+    values.put("benefitsAndGrowth", "120 residents online; add a second library");
+    values.put("ourExpectationsMet", "mostly");
+    values.put("partnerExpectationsMet", "fully");
+    if (decision != null) {
+      values.put("reviewDecision", decision);
+    }
+    if (changes != null) {
+      values.put("reviewChanges", changes);
+    }
+    values.put("decisionReason", "The aims are within reach");
+    return values;
+  }
+
   /** A list as Tasklist submits a dynamic list: a Json variable. */
   public static Object jsonList(String json) {
     return SpinValues.jsonValue(json).create();
