@@ -11,7 +11,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
@@ -42,8 +41,9 @@ class MailConfiguration {
     return server;
   }
 
+  /** A {@link JavaMailSenderImpl}, so Spring Boot's mail health check tests the connection to it. */
   @Bean
-  JavaMailSender javaMailSender(GreenMail embeddedMailServer) {
+  JavaMailSenderImpl javaMailSender(GreenMail embeddedMailServer) {
     JavaMailSenderImpl sender = new JavaMailSenderImpl();
     sender.setHost("127.0.0.1");
     sender.setPort(embeddedMailServer.getSmtp().getPort());

@@ -18,6 +18,7 @@ import org.partnerflow.notification.Notification.Attachment;
 import org.partnerflow.system.PartnerflowProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.mail.MailException;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -25,6 +26,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Sends every mail Partnerflow writes, each at most once per key, with its attachments (a calendar
@@ -44,9 +48,11 @@ public class NotificationService {
   private final TransactionTemplate ownTransaction;
   private final String from;
   private final Clock clock;
+  private final MeterRegistry meters;
 
   NotificationService(JavaMailSender mailSender, MailTemplates templates, NotificationLog log,
-      PlatformTransactionManager transactionManager, PartnerflowProperties properties, Clock clock) {
+      PlatformTransactionManager transactionManager, PartnerflowProperties properties, Clock clock,
+      MeterRegistry meters) {
     this.mailSender = mailSender;
     this.templates = templates;
     this.log = log;
@@ -54,6 +60,7 @@ public class NotificationService {
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.from = properties.mail().from();
     this.clock = clock;
+    this.meters = meters;
   }
 
   /** Sends the notification unless its key was sent before; says whether it sent. */
@@ -63,13 +70,25 @@ public class NotificationService {
       return false;
     }
     RenderedMail mail = templates.render(notification.template(), notification.model());
-    mailSender.send(toMessage(notification, mail));
+    try {
+      mailSender.send(toMessage(notification, mail));
+    } catch (MailException e) {
+      counter("partnerflow.mails.failed", "Mails the mail server did not take (the step retries)", notification)
+          .increment();
+      throw e;
+    }
+    counter("partnerflow.mails.sent", "Mails handed to the mail server", notification).increment();
     ownTransaction.executeWithoutResult(status -> log.save(new NotificationLogEntry(notification.key(),
         notification.template(), String.join(", ", notification.recipients()), mail.subject(),
         Instant.now(clock))));
     LOG.info("Sent notification {} ({}) to {}", notification.key(), notification.template(),
         notification.recipients());
     return true;
+  }
+
+  private Counter counter(String name, String description, Notification notification) {
+    return Counter.builder(name).description(description).tag("template", notification.template())
+        .register(meters);
   }
 
   private MimeMessage toMessage(Notification notification, RenderedMail mail) {

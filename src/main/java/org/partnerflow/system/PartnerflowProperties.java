@@ -28,7 +28,8 @@ public record PartnerflowProperties(
     @DefaultValue Reviews reviews,
     @DefaultValue Mail mail,
     @DefaultValue Invitation invitation,
-    @DefaultValue Register register) {
+    @DefaultValue Register register,
+    @DefaultValue Operations operations) {
 
   /**
    * @param evaluationPeriod how long partnership managers have to evaluate a proposal (the task's due date)
@@ -116,6 +117,14 @@ public record PartnerflowProperties(
   public record Invitation(
       @DefaultValue("P7D") Period validity,
       @DefaultValue("12") int minimumPasswordLength) {
+  }
+
+  /**
+   * @param jobBacklogLimit how long a job may wait past its due time before the health endpoint reports
+   *     the job executor as falling behind
+   */
+  public record Operations(
+      @DefaultValue("PT10M") java.time.Duration jobBacklogLimit) {
   }
 
   /** @param readerGroups the groups whose members may read the register's REST API */

@@ -207,6 +207,7 @@ class ProductionHardeningTests {
         "camunda.bpm.process-engine-name", name,
         "camunda.bpm.job-execution.enabled", "false",
         "server.port", "0",
+        "management.server.port", "0",
         "spring.mail.host", "127.0.0.1",
         "camunda.bpm.admin-user.id", "chief",
         "camunda.bpm.admin-user.password", adminPassword);

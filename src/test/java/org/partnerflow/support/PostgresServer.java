@@ -5,8 +5,11 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -19,12 +22,15 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * A PostgreSQL server for tests: the real one at {@code 127.0.0.1:5432} (database {@code test}, trust
  * authentication, as on the development and CI machines) when it answers, otherwise an embedded one
  * started once per JVM from the binaries on Maven Central. {@code PARTNERFLOW_TEST_POSTGRES_URL}
- * names another server. Every caller gets a database of its own, created empty and dropped when the
- * JVM ends, so test contexts and cluster nodes never see one another's data.
+ * names another server. Every caller gets a database of its own, created empty, so test contexts and
+ * cluster nodes never see one another's data. Its name carries the test JVM's process id: the first
+ * use in a later JVM drops the databases of test JVMs that have ended (dropping them at exit instead
+ * would race the application contexts that still close on them).
  */
 public final class PostgresServer {
 
   private static final Logger LOG = LoggerFactory.getLogger(PostgresServer.class);
+  private static final String PREFIX = "pf_test_";
   private static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/test";
 
   private static PostgresServer instance;
@@ -44,6 +50,7 @@ public final class PostgresServer {
     if (instance == null) {
       instance = findOrStart();
       LOG.info("Tests use PostgreSQL: {}", instance.description);
+      instance.dropDatabasesOfEndedTestRuns();
     }
     return instance;
   }
@@ -87,13 +94,36 @@ public final class PostgresServer {
     }
   }
 
-  /** A new, empty database (dropped when the JVM ends); its JDBC URL. */
+  /** A new, empty database; its JDBC URL. */
   public String newDatabase(String purpose) {
-    String name = ("pf_" + purpose.replaceAll("[^A-Za-z0-9]", "_") + "_"
+    String name = (PREFIX + ProcessHandle.current().pid() + "_" + purpose.replaceAll("[^A-Za-z0-9]", "_") + "_"
         + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT);
     execute("create database " + name);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> dropQuietly(name), "drop-" + name));
     return adminUrl.replaceFirst("/[^/?]*(\\?.*)?$", "/" + name + "$1");
+  }
+
+  /** Test databases whose JVM (on this machine) has ended. */
+  private void dropDatabasesOfEndedTestRuns() {
+    List<String> names = new ArrayList<>();
+    try (Connection connection = DriverManager.getConnection(adminUrl, user, "");
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("select datname from pg_database where datname like '"
+            + PREFIX + "%'")) {
+      while (rows.next()) {
+        names.add(rows.getString(1));
+      }
+    } catch (SQLException e) {
+      LOG.warn("Could not list earlier test databases", e);
+      return;
+    }
+    for (String name : names) {
+      String[] parts = name.split("_");
+      boolean ended = parts.length > 2 && parts[2].matches("\\d+")
+          && ProcessHandle.of(Long.parseLong(parts[2])).isEmpty();
+      if (ended) {
+        dropQuietly(name);
+      }
+    }
   }
 
   public String user() {

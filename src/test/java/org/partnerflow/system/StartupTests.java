@@ -88,6 +88,7 @@ class StartupTests {
         "camunda.bpm.process-engine-name=" + database.replace("-", ""),
         "camunda.bpm.job-execution.enabled=false",
         "server.port=0",
+        "management.server.port=0",
         "partnerflow.mail.embedded.smtp-port=0",
         "partnerflow.mail.embedded.imap-port=0",
         "spring.mail.host=127.0.0.1"));
