@@ -33,10 +33,11 @@ public class PostgresTestDatabase implements ApplicationContextInitializer<Confi
       return;
     }
     PostgresServer server = PostgresServer.get();
-    String h2Url = context.getEnvironment().getProperty("spring.datasource.url", "");
-    Matcher h2 = H2_NAME.matcher(h2Url);
-    String name = h2.lookingAt() ? h2.group(1) : h2Url;
-    String url = DATABASES.computeIfAbsent(name, key -> server.newDatabase("test"));
+    Matcher h2 = H2_NAME.matcher(context.getEnvironment().getProperty("spring.datasource.url", ""));
+    if (!h2.lookingAt()) {
+      return; // a test that names its own database keeps it
+    }
+    String url = DATABASES.computeIfAbsent(h2.group(1), name -> server.newDatabase("test"));
     context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("partnerflow-test-postgres",
         Map.of("spring.datasource.url", url, "spring.datasource.username", server.user(),
             "spring.datasource.password", "")));
