@@ -175,7 +175,7 @@ class BadInputTests {
         task("costs sign-off without an answer", "fran", "sign off costs", Map.of("costsComments", "Hm"),
             "Choose whether you agree"),
         task("costs sign-off refused without a comment", "fran", "sign off costs",
-            Map.of("costsDecision", "changes"), "Say what should change"),
+            Map.of("costsDecision", "sendBack"), "Say what should change"),
         task("action delayed to a date in the past", "pat", "carry out action",
             Map.of("actionOutcome", "cannotOnTime", "delayReason", "Late", "newDueDate", PAST), "The new date cannot be in the past"),
         task("action delayed to a date that is not a date", "pat", "carry out action",
