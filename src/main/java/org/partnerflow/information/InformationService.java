@@ -87,11 +87,11 @@ public class InformationService {
     return item;
   }
 
-  /** The owner gives refused information back to the partner instead of keeping it. */
+  /** The owner gives refused information back to the partner instead of keeping it, saying how. */
   public InformationItem withdraw(Long id, String by, String note) {
     InformationItem item = find(id);
     item.dispose(Status.WITHDRAWN, text("disposedBy", "Who withdraws it", by, 128), Instant.now(clock),
-        optionalText("disposalNote", "How it was returned", note, 4000));
+        text("disposalNote", "How it was returned", note, 4000));
     return item;
   }
 

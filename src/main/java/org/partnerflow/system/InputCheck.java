@@ -119,6 +119,19 @@ public final class InputCheck {
     return date;
   }
 
+  /** One of the values a radio group or select offers, as the form submits it. */
+  public static String choice(String field, String label, String value, String... choices) {
+    if (value == null || value.isBlank()) {
+      throw new InvalidInputException(field, label + " is required.");
+    }
+    for (String offered : choices) {
+      if (offered.equals(value)) {
+        return offered;
+      }
+    }
+    throw new InvalidInputException(field, label + " must be one of the offered choices.");
+  }
+
   public static <E extends Enum<E>> E choice(String field, String label, String value, Class<E> choices) {
     if (value == null || value.isBlank()) {
       throw new InvalidInputException(field, label + " is required.");

@@ -92,6 +92,32 @@ public class Journey {
     return values;
   }
 
+  /** The partner's progress report as their contact sends it, on the pre-filled period, with personal data or not. */
+  public static Map<String, Object> partnerReport(boolean personalData) {
+    Map<String, Object> values = new HashMap<>();
+    values.put("summary", "Ten sessions held");
+    values.put("measures", "120 residents trained");
+    values.put("moneyToDate", 0);
+    values.put("staffDaysToDate", 14);
+    values.put("supportNeeded", "A projector");
+    values.put("personalData", personalData);
+    if (personalData) {
+      values.put("personalDataDescription", "Names of the 12 learners who attended");
+    }
+    return values;
+  }
+
+  /** Our feedback on the partner's report as a partnership manager gives it. */
+  public static Map<String, Object> feedback() {
+    Map<String, Object> values = new HashMap<>();
+    values.put("wentWell", "Ten sessions, all full");
+    values.put("couldImprove", "Start on time");
+    values.put("feedbackSupport", "We lend a projector");
+    values.put("progressTowardsAims", "120 of 300 residents trained");
+    values.put("nextMilestones", "200 by the summer");
+    return values;
+  }
+
   /** The review form of a meeting that was held, with the decision (or none) and the changes (or none). */
   public static Map<String, Object> heldReview(String decision, String changes) {
     Map<String, Object> values = new HashMap<>();
@@ -149,6 +175,19 @@ public class Journey {
 
   /** As {@link #runningPartnership(String, String)}, agreeing the given draft. */
   public ProcessInstance runningPartnership(String organisation, String partnerUserId, Map<String, Object> draft) {
+    ProcessInstance agreement = agreementToConfirm(organisation, partnerUserId, draft);
+    complete(agreement, "Task_ConfirmAgreement", partnerUserId, Map.of("partnerDecision", "confirm"));
+    runJobs(agreement);
+    return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("collaboration")
+        .processInstanceBusinessKey(agreement.getBusinessKey()).singleResult();
+  }
+
+  /**
+   * Takes a partnership through approval, the given draft and the three sign-offs; returns the
+   * agreement process waiting for its contact at {@code partnerUserId} (password
+   * {@code partnerUserId + "-password"}) to confirm it.
+   */
+  public ProcessInstance agreementToConfirm(String organisation, String partnerUserId, Map<String, Object> draft) {
     ProcessInstance agreement = approvedPartnership(organisation);
     String group = (String) engine.getRuntimeService().getVariable(agreement.getId(), "partnerGroup");
     if (engine.getIdentityService().createUserQuery().userId(partnerUserId).count() == 0) {
@@ -163,10 +202,7 @@ public class Journey {
     complete(agreement, "Task_SignOffInformation", "dana", Map.of("informationDecision", "approve"));
     complete(agreement, "Task_SignOffAgreement", "sam", Map.of("overallDecision", "approve"));
     runJobs(agreement);
-    complete(agreement, "Task_ConfirmAgreement", partnerUserId, Map.of("partnerDecision", "confirm"));
-    runJobs(agreement);
-    return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("collaboration")
-        .processInstanceBusinessKey(agreement.getBusinessKey()).singleResult();
+    return agreement;
   }
 
   /** A sound draft agreement as the draft form submits it. */
