@@ -96,7 +96,7 @@ class ReviewInTasklistBrowserTest {
     form.fill("The benefits, their value, and how to increase them", "120 residents online");
     form.choose("How far our expectations were met", "Mostly");
     form.choose("How far the partner's expectations were met", "Fully");
-    form.choose("Decision", "Continue as agreed");
+    form.choose("What the review decides", "Continue as agreed");
     form.fill("Why", "The aims are within reach");
     tasklist.screenshot("pat-records-the-review");
     tasklist.complete();
