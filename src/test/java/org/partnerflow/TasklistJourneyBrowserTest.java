@@ -3,16 +3,24 @@ package org.partnerflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
 import org.camunda.bpm.engine.ProcessEngine;
@@ -39,8 +47,11 @@ import org.partnerflow.support.Journey;
 import org.partnerflow.support.PartnerflowSpringTest;
 import org.partnerflow.support.Tasklist;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 
@@ -52,11 +63,14 @@ import com.icegreen.greenmail.util.GreenMailUtil;
  * side's reporting period (the engine clock moved to fire the running partnership's cycles) we send our
  * report pre-filled with the period's facts, the partner sends theirs holding personal data, we give
  * feedback which they acknowledge, and the personal data is described and accepted by data protection
- * with conditions. Each step also checks what the people who should not see it do not see. A step runs
- * only when every step before it passed; each leaves a picture in target/browser-journey/. Later
- * stages add steps at the end: they find the engine clock where the step before left it (past the
- * partner's first reporting period), and run due jobs with {@link Journey#runJobs(String)}, as the
- * job executor is off in tests.
+ * with conditions. Last, the partnership's first review falls due (its timer fired the same way): both
+ * sides get the calendar invitation and the evidence, on the day of the meeting a partnership manager
+ * holds the review on the evidence in the form and decides to continue, the partner's contact confirms
+ * the record, and the partnership runs on. Each step also checks what the people who should not see it
+ * do not see. A step runs only when every step before it passed; each leaves a picture in
+ * target/browser-journey/. Later stages add steps at the end: they find the engine clock where the
+ * step before left it (at the first review meeting), and run due jobs with
+ * {@link Journey#runJobs(String)}, as the job executor is off in tests.
  */
 @PartnerflowSpringTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -69,6 +83,12 @@ class TasklistJourneyBrowserTest {
   static final String OUR_ACTION = "Lend 20 laptops to the library";
   static final String PARTNER_ACTION = "Run ten sessions for beginners";
   static final LocalDate OUR_ACTION_DUE = LocalDate.now(ZoneOffset.UTC).plusDays(10);
+  /**
+   * A weekday about four months away, so that the review's invitation (two weeks before it) goes out
+   * after the partner's first three-month reporting period: the review is the journey's last stage.
+   */
+  static final LocalDate FIRST_REVIEW = LocalDate.now(ZoneOffset.UTC).plusMonths(4)
+      .with(TemporalAdjusters.nextOrSame(DayOfWeek.TUESDAY));
   static final String DEMO_PASSWORD = "demo";
   private static final Pattern INVITATION_LINK = Pattern.compile("https?://[^/\\s]+(/invitation\\?token=[A-Za-z0-9_-]+)");
 
@@ -76,6 +96,8 @@ class TasklistJourneyBrowserTest {
   ProcessEngine engine;
   @Autowired
   GreenMail mail;
+  @Autowired
+  TestRestTemplate rest;
   @LocalServerPort
   int port;
 
@@ -262,7 +284,7 @@ class TasklistJourneyBrowserTest {
         .select("The partner's role", "Processor")
         .fill("Confidentiality arrangements", "Only the two coordinators see names")
         .fill("How long it is kept", "P2Y")
-        .date("First review", OUR_ACTION_DUE.plusDays(80))
+        .date("First review", FIRST_REVIEW)
         .fill("Then every", "P6M");
     assertThat(form.errors()).isEmpty();
     assertThat(tasklist.canComplete()).as("Complete is enabled after editing the lists (form-validity.js)").isTrue();
@@ -358,7 +380,7 @@ class TasklistJourneyBrowserTest {
   @Test
   @Order(10)
   void atTheEndOfOurReportingPeriodAPartnershipManagerSendsOurReportWithThePeriodsFacts() {
-    fireReportingCycle("StartEvent_OurReportingPeriodEnds");
+    fireCycle("StartEvent_OurReportingPeriodEnds");
     String ourReport = openTaskName("Task_PrepareOurReport");
     assertThat(ourReport).startsWith("Prepare our progress report: ").endsWith(" (" + PARTNER + ")");
 
@@ -397,7 +419,7 @@ class TasklistJourneyBrowserTest {
   @Test
   @Order(11)
   void atTheEndOfTheirPeriodThePartnersContactSendsTheirReportWhichHoldsPersonalData() {
-    fireReportingCycle("StartEvent_PartnerReportingPeriodEnds");
+    fireCycle("StartEvent_PartnerReportingPeriodEnds");
     String theirReport = openTaskName("Task_SendPartnerReport");
 
     tasklist.login(contactUserId, CONTACT_PASSWORD);
@@ -500,6 +522,136 @@ class TasklistJourneyBrowserTest {
         || name.startsWith("Review the information"));
   }
 
+  @Test
+  @Order(15)
+  void aReviewFallsDueAndBothSidesGetTheCalendarInvitationAndTheEvidence() throws Exception {
+    fireCycle("StartEvent_ReviewDue");
+    String review = "Review 1 of the partnership between Northshire Council and " + PARTNER;
+    for (String address : List.of("pat@partnerflow.example", CONTACT_EMAIL)) {
+      MimeMessage invitation = Stream.of(mail.getReceivedMessagesForDomain(address))
+          .filter(message -> subject(message).startsWith(review)).findFirst()
+          .orElseThrow(() -> new AssertionError("No calendar invitation reached " + address));
+      assertThat(subject(invitation)).as(address).endsWith("(" + reference + ")");
+      // a calendar folds its lines at 75 octets: unfolded, each property is one line again
+      assertThat(parts(invitation, "text/calendar")).as("the invitation's calendar, to " + address)
+          .singleElement().extracting(calendar -> calendar.replace("\r\n ", "")).asString()
+          .contains("METHOD:REQUEST", "SEQUENCE:0", "DTSTART:" + FIRST_REVIEW.toString().replace("-", "") + "T100000Z")
+          .contains("ATTENDEE", "mailto:" + CONTACT_EMAIL, "mailto:pat@partnerflow.example");
+      assertThat(subjects(address)).as(address).contains("Evidence for review 1 of the partnership with " + PARTNER
+          + " (" + reference + ")");
+    }
+
+    // the meeting is for both sides; holding it in Tasklist is for our partnership managers only
+    String holdReview = openTaskName("Task_HoldReview");
+    assertThat(holdReview).isEqualTo("Hold the review meeting: review 1 (" + PARTNER + ")");
+    tasklist.login(contactUserId, CONTACT_PASSWORD);
+    for (String filter : tasklist.filters()) {
+      assertThat(tasklist.filter(filter)).as(filter).doesNotContain(holdReview);
+    }
+    tasklist.filter("My group's tasks");
+    tasklist.screenshot("contact-does-not-see-the-review-task");
+    tasklist.logout();
+    tasklist.login("fran", DEMO_PASSWORD);
+    assertSeesNoTaskAbout(PARTNER);
+    tasklist.logout();
+  }
+
+  @Test
+  @Order(16)
+  void onTheDayOfTheMeetingAPartnershipManagerHoldsTheReviewOnTheEvidenceAndDecidesToContinue() {
+    Task task = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(reference)
+        .taskDefinitionKey("Task_HoldReview").singleResult();
+    ClockUtil.setCurrentTime(task.getDueDate());
+    journey.runJobs(reference);
+
+    tasklist.login("pat", DEMO_PASSWORD);
+    CamundaForm form = tasklist.openTask("My group's tasks", task.getName());
+    // the evidence is the journey's: our laptops overdue, their sessions not yet run, both reports in
+    assertThat(form.text()).contains("Review 1 of the partnership with " + PARTNER, "The evidence",
+        "Northshire Council: actions agreed 1, done on time 0, done late 0, open and overdue 1",
+        PARTNER + ": actions agreed 1", "Money spent 2800 of 3000 planned", "Reports exchanged: 2",
+        "Tasks finished after their due date:");
+    tasklist.screenshot("pat-reads-the-evidence");
+    tasklist.claim();
+    form.choose("The meeting", "Was held: record it below")
+        .choose("How far the aims were achieved", "Partly")
+        .fill("The actions, the deviations and their reasons",
+            "The laptops came late, waiting for the library's Wi-Fi; the sessions start next month")
+        .fill("Failures or mistakes, and their causes", "We ordered the laptops before the Wi-Fi was booked")
+        .fill("How to avoid them in future", "Agree the dates that depend on each other at the start")
+        .fill("The costs, and how to reduce them", "Under plan: 2800 of 3000; share the library's rooms")
+        .fill("The benefits, their value, and how to increase them",
+            "Twelve learners signed up; a second course in spring")
+        .choose("How far our expectations were met", "Mostly")
+        .choose("How far the partner's expectations were met", "Mostly")
+        .choose("What the review decides", "Amend the agreement");
+    assertThat(form.text()).as("asked for the changes only to amend").contains("Changes to make");
+    form.choose("What the review decides", "Continue as agreed")
+        .fill("Why", "The aims are within reach now the Wi-Fi is in");
+    assertThat(form.text()).doesNotContain("Changes to make");
+    assertThat(form.errors()).isEmpty();
+    tasklist.screenshot("pat-records-the-review");
+    tasklist.complete();
+    tasklist.logout();
+    journey.runJobs(reference);
+
+    for (String address : List.of("pat@partnerflow.example", CONTACT_EMAIL)) {
+      assertThat(subjects(address)).as(address)
+          .contains("The record of review 1: Continue as agreed (" + reference + ")");
+    }
+  }
+
+  @Test
+  @Order(17)
+  void thePartnersContactConfirmsTheRecordAndThePartnershipContinues() throws Exception {
+    String confirm = openTaskName("Task_ConfirmReviewRecord");
+    assertThat(confirm).isEqualTo("Confirm the review record: review 1 (" + PARTNER + ")");
+    tasklist.login("pat", DEMO_PASSWORD);
+    for (String filter : tasklist.filters()) {
+      assertThat(tasklist.filter(filter)).as(filter).doesNotContain(confirm);
+    }
+    tasklist.logout();
+
+    tasklist.login(contactUserId, CONTACT_PASSWORD);
+    CamundaForm form = tasklist.openTask("My group's tasks", confirm);
+    assertThat(form.text()).contains("The record of review 1", "Held with Northshire Council", "Aims achieved: partly",
+        "The laptops came late, waiting for the library's Wi-Fi", "We ordered the laptops before the Wi-Fi was booked",
+        "Northshire Council's expectations met: mostly", "Your expectations met: mostly",
+        "Continue as agreed — The aims are within reach now the Wi-Fi is in").doesNotContain("Changes to make");
+    tasklist.claim();
+    form.choose("Your answer", "The record is right");
+    assertThat(form.errors()).isEmpty();
+    tasklist.screenshot("contact-confirms-the-review-record");
+    tasklist.complete();
+    tasklist.logout();
+    journey.runJobs(reference);
+
+    JsonNode reviews = new ObjectMapper().readTree(rest.withBasicAuth("pat", DEMO_PASSWORD)
+        .getForObject("/api/partnerships/" + reference + "/reviews", String.class));
+    assertThat(reviews).hasSize(1);
+    assertThat(reviews.get(0).get("status").asText()).isEqualTo("CONFIRMED");
+    assertThat(reviews.get(0).get("decision").asText()).isEqualTo("CONTINUE");
+    assertThat(reviews.get(0).get("heldBy").asText()).isEqualTo("pat");
+    assertThat(reviews.get(0).get("partnerConfirmedBy").asText()).isEqualTo(contactUserId);
+    JsonNode partnership = new ObjectMapper().readTree(rest.withBasicAuth("pat", DEMO_PASSWORD)
+        .getForObject("/api/partnerships/" + reference, String.class));
+    assertThat(partnership.get("status").asText()).isEqualTo("AGREED");
+
+    ProcessInstance collaboration = engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey("collaboration").processInstanceBusinessKey(reference).singleResult();
+    assertThat(collaboration).as("the running partnership").isNotNull();
+    assertThat(collaboration.isEnded()).isFalse();
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("partnershipReview")
+        .processInstanceBusinessKey(reference).count()).as("reviews still running").isZero();
+    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().activityId("EndEvent_Continue")
+        .finished().list()).as("the review ended with the partnership continuing")
+        .anyMatch(end -> reference.equals(engine.getHistoryService().createHistoricProcessInstanceQuery()
+            .processInstanceId(end.getProcessInstanceId()).singleResult().getBusinessKey()));
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(collaboration.getId()).timers()
+        .activityId("StartEvent_ReviewDue").singleResult().getDuedate()).as("the next review falls due")
+        .isAfter(ClockUtil.getCurrentTime());
+  }
+
   private void signOff(String userId, String taskName, String picture) {
     tasklist.login(userId, DEMO_PASSWORD);
     CamundaForm form = tasklist.openTask("My group's tasks", taskName);
@@ -519,10 +671,10 @@ class TasklistJourneyBrowserTest {
   }
 
   /**
-   * Moves the engine clock just past the next date of one of the running partnership's reporting
-   * cycles, fires it, and runs what is then due.
+   * Moves the engine clock just past the next date of one of the running partnership's cycles
+   * (reporting periods, reviews), fires it, and runs what is then due.
    */
-  private void fireReportingCycle(String startEvent) {
+  private void fireCycle(String startEvent) {
     ProcessInstance collaboration = engine.getRuntimeService().createProcessInstanceQuery()
         .processDefinitionKey("collaboration").processInstanceBusinessKey(reference).singleResult();
     Job cycle = engine.getManagementService().createJobQuery().processInstanceId(collaboration.getId()).timers()
@@ -546,12 +698,30 @@ class TasklistJourneyBrowserTest {
   }
 
   private List<String> subjects(String address) {
-    return Stream.of(mail.getReceivedMessagesForDomain(address)).map(message -> {
-      try {
-        return message.getSubject();
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
+    return Stream.of(mail.getReceivedMessagesForDomain(address)).map(TasklistJourneyBrowserTest::subject).toList();
+  }
+
+  private static String subject(MimeMessage message) {
+    try {
+      return message.getSubject();
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The text of every part of the mail with this content type, such as text/calendar. */
+  private static List<String> parts(Part part, String type) throws Exception {
+    List<String> found = new ArrayList<>();
+    if (part.isMimeType("multipart/*")) {
+      Multipart multipart = (Multipart) part.getContent();
+      for (int i = 0; i < multipart.getCount(); i++) {
+        found.addAll(parts(multipart.getBodyPart(i), type));
       }
-    }).toList();
+    } else if (part.isMimeType(type)) {
+      Object content = part.getContent();
+      found.add(content instanceof String text ? text
+          : new String(((InputStream) content).readAllBytes(), StandardCharsets.UTF_8));
+    }
+    return found;
   }
 }

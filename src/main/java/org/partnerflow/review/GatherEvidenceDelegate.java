@@ -2,6 +2,8 @@ package org.partnerflow.review;
 
 import static org.partnerflow.review.ReviewVariables.*;
 
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -18,6 +20,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class GatherEvidenceDelegate implements JavaDelegate {
+
+  /** A day as the evidence pack and the meeting's time write it: 27 March 2027. */
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
   private final ReviewService reviews;
   private final EvidencePackPage page;
@@ -53,7 +58,8 @@ class GatherEvidenceDelegate implements JavaDelegate {
 
   /** The pack's main figures as the review form shows them. */
   static String summary(EvidencePack pack) {
-    StringBuilder text = new StringBuilder("### The evidence, " + pack.from() + " to " + pack.to() + "\n");
+    StringBuilder text = new StringBuilder("### The evidence, " + DAY.format(pack.from()) + " to "
+        + DAY.format(pack.to()) + "\n");
     for (SideFigures side : pack.sides()) {
       text.append("- **").append(side.organisation()).append("**: actions agreed ").append(side.actionsAgreed())
           .append(", done on time ").append(side.doneOnTime()).append(", done late ").append(side.doneLate())

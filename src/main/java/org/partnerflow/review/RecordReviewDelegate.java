@@ -2,10 +2,14 @@ package org.partnerflow.review;
 
 import static org.partnerflow.review.ReviewVariables.*;
 
+import java.util.Locale;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.partnerflow.review.ReviewRecord.Extent;
 import org.partnerflow.security.CurrentUser;
 import org.partnerflow.system.DueDates;
+import org.partnerflow.system.InputCheck;
 import org.partnerflow.system.PartnerflowProperties;
 import org.springframework.stereotype.Component;
 
@@ -41,9 +45,18 @@ class RecordReviewDelegate implements JavaDelegate {
       case AMEND -> "Amend the agreement";
       case END -> "End the partnership";
     });
+    AIMS_ACHIEVED_LABEL.set(execution, words(AIMS_ACHIEVED.from(execution)));
+    OUR_EXPECTATIONS_MET_LABEL.set(execution, words(OUR_EXPECTATIONS_MET.from(execution)));
+    PARTNER_EXPECTATIONS_MET_LABEL.set(execution, words(PARTNER_EXPECTATIONS_MET.from(execution)));
     // what was left empty is absent, so the record's form and mail leave it out
     REVIEW_CHANGES.set(execution, review.getChanges());
     HELD_BY.set(execution, user);
     CONFIRMATION_DUE_DATE.set(execution, dueDates.in(properties.reviews().confirmationPeriod()));
+  }
+
+  /** An extent the form chose ("notAtAll"), checked already, in words: "not at all". */
+  static String words(String extent) {
+    return InputCheck.choice("extent", "The extent", extent, Extent.class).name().toLowerCase(Locale.ROOT)
+        .replace('_', ' ');
   }
 }

@@ -44,6 +44,10 @@ public final class ReviewVariables {
   public static final ProcessVariable<String> REVIEW_DECISION = string("reviewDecision");
   public static final ProcessVariable<String> DECISION_REASON = string("decisionReason");
   public static final ProcessVariable<String> REVIEW_DECISION_LABEL = string("reviewDecisionLabel");
+  /** The extents in words ("not at all"), for the record's form and mail. */
+  public static final ProcessVariable<String> AIMS_ACHIEVED_LABEL = string("aimsAchievedLabel");
+  public static final ProcessVariable<String> OUR_EXPECTATIONS_MET_LABEL = string("ourExpectationsMetLabel");
+  public static final ProcessVariable<String> PARTNER_EXPECTATIONS_MET_LABEL = string("partnerExpectationsMetLabel");
   public static final ProcessVariable<String> HELD_BY = string("heldBy");
 
   // the partner's confirmation

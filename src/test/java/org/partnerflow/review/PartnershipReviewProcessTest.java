@@ -133,7 +133,8 @@ class PartnershipReviewProcessTest {
     Assertions.assertThat(subject(record)).isEqualTo("The record of review 1: Continue as agreed ("
         + collaboration.getBusinessKey() + ")");
     Assertions.assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(record))
-        .contains("The rota was agreed too late").doesNotContain("Changes to make");
+        .contains("The rota was agreed too late", "Aims achieved: mostly", "The partner's expectations met: fully")
+        .doesNotContain("Changes to make");
     assertThat(journey.task(review, "Task_ConfirmReviewRecord")).hasCandidateGroup(partnerGroup(review));
     assertThatThrownBy(() -> journey.complete(review, "Task_ConfirmReviewRecord", "ss1",
         Map.of("reviewAnswer", "comment"))).hasMessageContaining("Write your comment");
@@ -148,6 +149,12 @@ class PartnershipReviewProcessTest {
     assertThat(collaboration).isActive();
     Assertions.assertThat(reviewCycle(collaboration).getDuedate().toInstant()).isEqualTo(LocalDate.now(ZoneOffset.UTC)
         .plusMonths(3).minusDays(14).plusMonths(6).atTime(9, 0).toInstant(ZoneOffset.UTC));
+  }
+
+  @Test
+  void theRecordNamesEachExtentInWords() {
+    Assertions.assertThat(RecordReviewDelegate.words("notAtAll")).isEqualTo("not at all");
+    Assertions.assertThat(RecordReviewDelegate.words("fully")).isEqualTo("fully");
   }
 
   @Test

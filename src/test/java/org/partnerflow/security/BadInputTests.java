@@ -299,7 +299,7 @@ class BadInputTests {
         task("disposal with a 100 kB note", "pat", "dispose information",
             Map.of("disposal", "deleted", "disposalNote", HUGE), "too long"),
         task("disposal turned into a withdrawal the form does not offer", "pat", "dispose information",
-            Map.of("correction", "withdraw", "disposalNote", "Gone"), "Say whether the information was deleted or anonymised"),
+            Map.of("correction", "withdraw", "disposalNote", "Gone"), "Not fields of this form, so not accepted: correction"),
         task("correction that neither corrects nor withdraws", "pat", "correct information", information(),
             "Choose to correct the record or to withdraw the information"),
         task("correction with an unknown choice", "pat", "correct information",
