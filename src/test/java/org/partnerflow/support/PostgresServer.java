@@ -20,7 +20,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * authentication, as on the development and CI machines) when it answers, otherwise an embedded one
  * started once per JVM from the binaries on Maven Central. {@code PARTNERFLOW_TEST_POSTGRES_URL}
  * names another server. Every caller gets a database of its own, created empty and dropped when the
- * JVM ends, so test contexts and cluster nodes never see one another's data.
+ * JVM ends (kept with {@code -Dpartnerflow.test.keep-databases=true}, to look into after a run), so test
+ * contexts and cluster nodes never see one another's data.
  */
 public final class PostgresServer {
 
@@ -92,12 +93,21 @@ public final class PostgresServer {
     String name = ("pf_" + purpose.replaceAll("[^A-Za-z0-9]", "_") + "_"
         + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT);
     execute("create database " + name);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> dropQuietly(name), "drop-" + name));
+    if (Boolean.getBoolean("partnerflow.test.keep-databases")) {
+      LOG.info("Keeping test database {} (partnerflow.test.keep-databases)", name);
+    } else {
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> dropQuietly(name), "drop-" + name));
+    }
     return adminUrl.replaceFirst("/[^/?]*(\\?.*)?$", "/" + name + "$1");
   }
 
   public String user() {
     return user;
+  }
+
+  /** A connection to the server's maintenance database, for statements about other databases. */
+  public Connection adminConnection() throws SQLException {
+    return DriverManager.getConnection(adminUrl, user, "");
   }
 
   private void dropQuietly(String name) {

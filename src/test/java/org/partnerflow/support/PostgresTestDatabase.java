@@ -15,6 +15,7 @@ import org.springframework.core.env.MapPropertySource;
  * run sets it): every application context the tests start, including the ones a test starts itself,
  * gets a database on {@link PostgresServer} in place of its H2 one: one PostgreSQL database per H2
  * database name, so a test that starts a second application on "the same database" still gets it.
+ * A context that names a PostgreSQL database already (the cluster tests' seeding context) keeps it.
  * Registered in {@code META-INF/spring.factories}.
  */
 public class PostgresTestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -34,6 +35,9 @@ public class PostgresTestDatabase implements ApplicationContextInitializer<Confi
     }
     PostgresServer server = PostgresServer.get();
     String h2Url = context.getEnvironment().getProperty("spring.datasource.url", "");
+    if (h2Url.startsWith("jdbc:postgresql:")) {
+      return;
+    }
     Matcher h2 = H2_NAME.matcher(h2Url);
     String name = h2.lookingAt() ? h2.group(1) : h2Url;
     String url = DATABASES.computeIfAbsent(name, key -> server.newDatabase("test"));
