@@ -148,8 +148,9 @@ public final class ClusterStormBenchmark {
     text.append(". Every node and the database share the machine's cores, so a second node adds job threads "
         + "and a second JVM, not CPU: on a machine this size the figure shows what two nodes cost and "
         + "whether they get in each other's way (both lock jobs from one table), not what two machines gain.\n\n");
-    text.append("Run it (about an hour for 10,000 actions on two shared cores):\n\n```bash\n"
-        + "mvn -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/test.classpath\n"
+    text.append("Run it (20 minutes for 10,000 actions on two shared cores, most of it the storms and seeding "
+        + "10,000 actions twice):\n\n```bash\n"
+        + "mvn -q test-compile dependency:build-classpath -Dmdep.outputFile=target/test.classpath\n"
         + "java -cp target/test-classes:target/classes:$(cat target/test.classpath) \\\n"
         + "  -Dpartnerflow.bench.actions=10000 org.partnerflow.bench.ClusterStormBenchmark\n```\n\n"
         + "It needs PostgreSQL at 127.0.0.1:5432 (user `postgres`, trust), or it starts an embedded one; "
