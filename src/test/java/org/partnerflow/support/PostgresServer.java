@@ -130,6 +130,11 @@ public final class PostgresServer {
     return user;
   }
 
+  /** A connection to the server's maintenance database, for statements about other databases. */
+  public Connection adminConnection() throws SQLException {
+    return DriverManager.getConnection(adminUrl, user, "");
+  }
+
   private void dropQuietly(String name) {
     try {
       execute("drop database if exists " + name + " with (force)");
