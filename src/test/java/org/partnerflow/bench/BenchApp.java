@@ -26,7 +26,8 @@ import com.icegreen.greenmail.util.GreenMail;
 /**
  * The whole application as it runs in production (demo profile: demo users, embedded mail server),
  * started inside the benchmark's JVM on a database of its own: a fresh H2 file database in a temporary
- * folder (the application's default kind) or a new PostgreSQL database ({@link PostgresServer}).
+ * folder (the application's default kind) or a new PostgreSQL database ({@link PostgresServer}) with
+ * the {@code postgres} profile, as production runs on it.
  * Not the test profile: the job executor is on unless a benchmark says otherwise. The application's
  * log goes to {@code target/bench-logs/}, at the application's levels, instead of the console.
  */
@@ -88,7 +89,7 @@ final class BenchApp implements AutoCloseable {
     }
     // as command-line arguments, so they win over application.yaml
     ConfigurableApplicationContext context = new SpringApplicationBuilder(PartnerflowApplication.class)
-        .profiles("demo").run(properties.stream().map(property -> "--" + property).toArray(String[]::new));
+        .profiles(database == Database.POSTGRES ? new String[] {"demo", "postgres"} : new String[] {"demo"}).run(properties.stream().map(property -> "--" + property).toArray(String[]::new));
     return new BenchApp(database, context, folder);
   }
 

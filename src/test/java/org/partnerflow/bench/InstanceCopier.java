@@ -53,6 +53,12 @@ final class InstanceCopier {
   /** Copies the instance {@code copies} times; overrides: table → column → SQL expression of {@code n}. */
   void copy(String processInstanceId, int copies, boolean history, Map<String, Map<String, String>> overrides)
       throws SQLException {
+    copy(processInstanceId, "c", copies, history, overrides);
+  }
+
+  /** The same; {@code tag} makes the ids of this batch of copies differ from another batch's. */
+  void copy(String processInstanceId, String tag, int copies, boolean history,
+      Map<String, Map<String, String>> overrides) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       List<String> tables = new ArrayList<>(RUNTIME_TABLES);
@@ -89,12 +95,12 @@ final class InstanceCopier {
             if (tableOverrides.containsKey(upper)) {
               select.add(tableOverrides.get(upper));
             } else if (upper.equals("ROOT_PROC_INST_ID_")) {
-              select.add("CASE WHEN t." + column + " IS NULL THEN NULL ELSE '" + processInstanceId + "-' || n END");
+              select.add("CASE WHEN t." + column + " IS NULL THEN NULL ELSE '" + processInstanceId + "-" + tag + "' || n END");
             } else if (upper.equals("SUPER_EXEC_") || upper.equals("SUPER_PROCESS_INSTANCE_ID_")
                 || upper.equals("SUPER_CASE_EXEC_") || upper.equals("SUPER_CASE_INSTANCE_ID_")) {
               select.add("NULL");
             } else if (isText(types.get(table).get(column))) {
-              select.add("CASE WHEN t." + column + " IN (" + idList + ") THEN t." + column + " || '-' || n ELSE t."
+              select.add("CASE WHEN t." + column + " IN (" + idList + ") THEN t." + column + " || '-" + tag + "' || n ELSE t."
                   + column + " END");
             } else {
               select.add("t." + column);
