@@ -36,6 +36,8 @@ final class InstanceCopier {
   private static final List<String> HISTORY_TABLES = List.of("ACT_HI_PROCINST", "ACT_HI_ACTINST", "ACT_HI_TASKINST",
       "ACT_HI_VARINST", "ACT_HI_DETAIL", "ACT_HI_IDENTITYLINK", "ACT_HI_JOB_LOG");
 
+  private static final int CHUNK = 5_000;
+
   private final DataSource dataSource;
   private final BenchApp.Database database;
 
@@ -83,8 +85,21 @@ final class InstanceCopier {
       ownIds.addAll(ids(connection, "SELECT ACT_INST_ID_ FROM ACT_RU_EXECUTION WHERE PROC_INST_ID_ = ? "
           + "AND ACT_INST_ID_ IS NOT NULL", processInstanceId));
       String idList = ownIds.stream().map(id -> "'" + id + "'").collect(Collectors.joining(","));
-      String series = database == BenchApp.Database.POSTGRES ? "generate_series(1, " + copies + ") AS s(n)"
-          : "(SELECT X AS n FROM SYSTEM_RANGE(1, " + copies + ")) s";
+      // a transaction per 5,000 copies: H2 took minutes to commit 100,000 at once
+      for (int first = 1; first <= copies; first += CHUNK) {
+        int last = Math.min(copies, first + CHUNK - 1);
+        String series = database == BenchApp.Database.POSTGRES ? "generate_series(" + first + ", " + last + ") AS s(n)"
+            : "(SELECT X AS n FROM SYSTEM_RANGE(" + first + ", " + last + ")) s";
+        insertCopies(connection, tables, columns, types, where, idList, series, processInstanceId, tag, overrides);
+        connection.commit();
+      }
+    }
+  }
+
+  private void insertCopies(Connection connection, List<String> tables, Map<String, List<String>> columns,
+      Map<String, Map<String, Integer>> types, Map<String, String> where, String idList, String series,
+      String processInstanceId, String tag, Map<String, Map<String, String>> overrides) throws SQLException {
+    {
       try (Statement statement = connection.createStatement()) {
         for (String table : tables) {
           List<String> names = columns.get(table);
@@ -118,7 +133,6 @@ final class InstanceCopier {
           }
         }
       }
-      connection.commit();
     }
   }
 

@@ -79,7 +79,10 @@ class TasklistBenchmark {
         InstanceCopier copier = new InstanceCopier(app.dataSource(), database);
         int seeded = 0;
         String tag = "a";
-        for (int size : List.of(small, large)) {
+        // H2 (the demo's database) only at the smaller size unless asked: its 10,000 figures miss already, and
+        // seeding and calling it at 100,000 alone took longer than the whole run may (-Dbench.tasklist.h2Large=true)
+        boolean largeToo = database == BenchApp.Database.POSTGRES || Boolean.getBoolean("bench.tasklist.h2Large");
+        for (int size : largeToo ? List.of(small, large) : List.of(small)) {
           long seedStart = System.nanoTime();
           int perTemplate = (size - (int) app.engine.getTaskService().createTaskQuery().count()) / 2;
           seed(copier, ours, theirs, tag, perTemplate);
@@ -123,7 +126,8 @@ class TasklistBenchmark {
         HTTP Basic, authorization on), as Tasklist calls it: `POST /engine-rest/filter/{id}/list?firstResult=0&maxResults=15`
         with `Accept: application/hal+json` and the body `%s`, and `POST /engine-rest/filter/{id}/count` with
         the same body; %d calls of each after %d to warm up, one after another. "visible" is the count the
-        call answers. Targets: p95 ≤ 300 ms at 100,000 and ≤ 2× the 10,000 figure.
+        call answers. Targets: p95 ≤ 300 ms at 100,000 and ≤ 2× the 10,000 figure. H2, the demo's database,
+        only at 10,000 (`-Dbench.tasklist.h2Large=true` adds 100,000; it takes many minutes there).
 
         | database | open tasks | filter | visible | list p50 / p95 | count p50 / p95 | target (p95) | load at start | seeding |
         |---|---:|---|---:|---:|---:|---|---|---:|
