@@ -80,10 +80,11 @@ class OverdueStormBenchmark {
         %,d agreed actions fall due at once: 200 made through the real journey (two partnerships of 100
         actions: register rows opened by `OpenActionDelegate`, each an `agreedAction` waiting in its task with
         its timers), copied in the database (every runtime and history row, ids made unique) up to the size;
-        the reminders' timers are suspended, so only the overdue notices fall due. The clock moves past their due date and the job executor starts (the application's settings: the
-        Camunda starter's defaults). *Ours*: until the last overdue notice is in the embedded mail server
-        (timer, the next cycle timer, an asynchronous step that renders the mail, checks and writes the
-        notification log and sends it over SMTP). *Baseline*: a bare process deployed by the benchmark, a
+        the reminders' timers are suspended, so only the overdue notices fall due. The clock moves past
+        their due date and the job executor starts (the application's settings: the Camunda starter's defaults).
+        *Ours*: until the last overdue notice is in the embedded mail server (timer, the next cycle timer,
+        an asynchronous step that renders the mail, checks and writes the notification log and sends it
+        over SMTP). *Baseline*: a bare process deployed by the benchmark, a
         user task whose non-interrupting timer leads to an asynchronous no-op service task, as many
         instances, until the last no-op ran. Ratio: baseline time / our time (target ≥ 0.5). Load: the
         1/5/15-minute load average when each run started. Set-up (not timed in the figure): making the
