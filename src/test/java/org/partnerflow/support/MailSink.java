@@ -70,7 +70,8 @@ public final class MailSink implements AutoCloseable {
     for (Managers store : stores) {
       for (GreenMailUser user : store.getUserManager().listUser()) {
         if (user.getEmail().toLowerCase(Locale.ROOT).endsWith(suffix)) {
-          for (StoredMessage message : inbox(store, user).getMessages()) {
+          // a copy taken under the folder's lock: nodes keep delivering while the test reads
+          for (StoredMessage message : inbox(store, user).getNonDeletedMessages()) {
             received.add(Received.of(message.getMimeMessage()));
           }
         }
