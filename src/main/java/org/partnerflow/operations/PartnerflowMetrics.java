@@ -3,7 +3,6 @@ package org.partnerflow.operations;
 import java.time.Clock;
 import java.time.LocalDate;
 
-import org.camunda.bpm.engine.ManagementService;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -18,7 +17,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 @Component
 class PartnerflowMetrics {
 
-  PartnerflowMetrics(MeterRegistry registry, JdbcTemplate jdbc, ManagementService management, Clock clock) {
+  PartnerflowMetrics(MeterRegistry registry, JdbcTemplate jdbc, JobBacklog backlog, Clock clock) {
     Gauge.builder("partnerflow.actions.overdue", () -> jdbc.queryForObject(
             "select count(*) from action_record where status = 'OPEN' and due_date < ?", Long.class,
             LocalDate.now(clock)))
@@ -29,8 +28,8 @@ class PartnerflowMetrics {
             "select count(*) from ACT_RU_INCIDENT where ID_ = ROOT_CAUSE_INCIDENT_ID_", Long.class))
         .description("Open incidents (steps that failed every retry and wait for an operator), each counted once")
         .register(registry);
-    Gauge.builder("partnerflow.jobs.due", () -> management.createJobQuery().executable().count())
-        .description("Jobs (timers, mails, asynchronous steps) that are due and not yet done")
+    Gauge.builder("partnerflow.jobs.due", () -> backlog.read().dueJobs())
+        .description("Jobs (timers, mails, asynchronous steps) that are due and not yet done, as health's jobBacklog counts them")
         .register(registry);
   }
 }

@@ -103,6 +103,21 @@ class OperationsEndpointsTests {
   }
 
   @Test
+  void dueJobsAreCountedAlikeByTheMetricAndTheHealthEndpoint() throws Exception {
+    ProcessInstance partnership = new Journey(engine).runningPartnership("Due Jobs Trust", "duj");
+    Date latestDue = engine.getManagementService().createJobQuery().processInstanceId(partnership.getId())
+        .orderByJobDuedate().desc().listPage(0, 1).get(0).getDuedate();
+    double before = metric("partnerflow.jobs.due", null);
+
+    ClockUtil.setCurrentTime(Date.from(latestDue.toInstant().plus(Duration.ofMinutes(1))));
+
+    double after = metric("partnerflow.jobs.due", null);
+    assertThat(after).isGreaterThan(before);
+    assertThat(health().get("components").get("jobBacklog").get("details").get("dueJobs").asDouble())
+        .isEqualTo(after);
+  }
+
+  @Test
   void mailsSentAndFailedAreCountedByTemplate() throws Exception {
     double sentBefore = metric("partnerflow.mails.sent", "template:proposal-declined");
     double failedBefore = metric("partnerflow.mails.failed", "template:proposal-declined");
