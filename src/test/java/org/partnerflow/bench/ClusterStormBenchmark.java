@@ -1,15 +1,9 @@
 package org.partnerflow.bench;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -35,8 +29,7 @@ import org.partnerflow.support.LocalCluster;
  */
 public final class ClusterStormBenchmark {
 
-  static final String HEADING = "## Overdue storm: one node against two (PostgreSQL)";
-  private static final Path REPORT = Path.of("docs", "benchmarks.md");
+  static final String TITLE = "Overdue storm: one node against two (PostgreSQL)";
 
   private ClusterStormBenchmark() {
   }
@@ -46,7 +39,7 @@ public final class ClusterStormBenchmark {
     int seedThreads = Integer.getInteger("partnerflow.bench.seed-threads", 4);
     List<Integer> sizes = Arrays.stream(System.getProperty("partnerflow.bench.nodes", "1,2").split(","))
         .map(String::strip).map(Integer::valueOf).toList();
-    String machine = machine();
+    String machine = Bench.machine() + ", " + Bench.today();
     System.out.println("Overdue storm: " + actions + " actions on " + sizes + " node(s); " + machine);
 
     List<Result> results = new ArrayList<>();
@@ -56,11 +49,10 @@ public final class ClusterStormBenchmark {
       results.add(result);
     }
     String section = section(actions, results, machine);
-    System.out.println();
-    System.out.println(section);
-    if (!"false".equals(System.getProperty("partnerflow.bench.write"))) {
-      writeSection(section);
-      System.out.println("Wrote the section to " + REPORT.toAbsolutePath());
+    if ("false".equals(System.getProperty("partnerflow.bench.write"))) {
+      System.out.println("\n## " + TITLE + "\n\n" + section);
+    } else {
+      Bench.writeSection(TITLE, section);
     }
     System.exit(0);
   }
@@ -80,7 +72,7 @@ public final class ClusterStormBenchmark {
           "owner@bench.cluster.example", dueAt.minusSeconds(60), seedThreads);
       Duration seeding = Duration.between(seedStart, Instant.now());
       ActionMails mails = new ActionMails(cluster.mail(), "owner@bench.cluster.example", titles, "Reminder", "Overdue");
-      String loadBefore = loadAverage();
+      String loadBefore = Bench.load();
 
       Instant released = cluster.seeder().releaseTimers();
       Instant first = null;
@@ -99,7 +91,7 @@ public final class ClusterStormBenchmark {
       Map<String, Long> byNode = cluster.database().successfulJobsByNode(reference);
       byNode.remove("seeder");
       return new Result(nodes, actions, mails.expected(), seeding, Duration.between(released, first == null ? last : first),
-          Duration.between(released, last), count, byNode, loadBefore, loadAverage());
+          Duration.between(released, last), count, byNode, loadBefore, Bench.load());
     }
   }
 
@@ -120,7 +112,6 @@ public final class ClusterStormBenchmark {
 
   private static String section(int actions, List<Result> results, String machine) {
     StringBuilder text = new StringBuilder();
-    text.append(HEADING).append("\n\n");
     text.append(String.format(Locale.ROOT, "%,d actions of ours, all due the same day, whose timers fall due at one "
         + "moment: each sends its reminder and its overdue notice (%,d mails, each a timer job and a mail job). "
         + "The nodes run in JVMs of their own with the `postgres` profile as shipped (8 job threads each, "
@@ -157,43 +148,6 @@ public final class ClusterStormBenchmark {
         + "`-Dpartnerflow.bench.nodes=1,2` picks the cluster sizes, `-Dpartnerflow.bench.write=false` only "
         + "prints. Node logs: `target/cluster/node-*.log`.\n");
     return text.toString();
-  }
-
-  /** Replaces this benchmark's section of docs/benchmarks.md (up to the next "## "), or appends it. */
-  static void writeSection(String section) throws IOException {
-    String report = Files.exists(REPORT) ? Files.readString(REPORT, StandardCharsets.UTF_8) : "# Benchmarks\n";
-    int start = report.indexOf(HEADING);
-    String updated;
-    if (start < 0) {
-      updated = report.stripTrailing() + "\n\n" + section;
-    } else {
-      int next = report.indexOf("\n## ", start + HEADING.length());
-      updated = report.substring(0, start) + section + (next < 0 ? "" : "\n" + report.substring(next + 1));
-    }
-    Files.writeString(REPORT, updated, StandardCharsets.UTF_8);
-  }
-
-  private static String machine() {
-    String memory = "?";
-    try {
-      memory = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(line -> line.startsWith("MemTotal:"))
-          .map(line -> Math.round(Long.parseLong(line.replaceAll("\\D", "")) / 1024.0 / 1024.0) + " GiB").findFirst()
-          .orElse("?");
-    } catch (IOException | RuntimeException e) {
-      // not Linux: leave it unknown
-    }
-    return Runtime.getRuntime().availableProcessors() + " cores (nproc), " + memory + " memory, Java "
-        + System.getProperty("java.version") + ", " + ZonedDateTime.now(ZoneOffset.UTC)
-        .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
-  }
-
-  private static String loadAverage() {
-    try {
-      String[] load = Files.readString(Path.of("/proc/loadavg")).split(" ");
-      return load[0] + " " + load[1] + " " + load[2];
-    } catch (IOException | RuntimeException e) {
-      return "?";
-    }
   }
 
   private static void sleep(long millis) {
