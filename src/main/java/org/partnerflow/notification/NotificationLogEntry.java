@@ -4,12 +4,20 @@ import java.time.Instant;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 
-/** A mail that was handed to the mail server. */
+import org.springframework.data.domain.Persistable;
+
+/**
+ * A mail that was handed to the mail server. New entries are inserted without looking for the key
+ * first ({@link Persistable}): the sender checked it before sending, and a second entry for one key
+ * fails on the primary key instead of overwriting the first.
+ */
 @Entity
 @Table(name = "notification_log")
-public class NotificationLogEntry {
+public class NotificationLogEntry implements Persistable<String> {
 
   @Id
   private String notificationKey;
@@ -17,6 +25,8 @@ public class NotificationLogEntry {
   private String recipients;
   private String subject;
   private Instant sentAt;
+  @Transient
+  private boolean isNew;
 
   protected NotificationLogEntry() {
   }
@@ -27,6 +37,22 @@ public class NotificationLogEntry {
     this.recipients = recipients;
     this.subject = subject;
     this.sentAt = sentAt;
+    this.isNew = true;
+  }
+
+  @PostLoad
+  void loaded() {
+    isNew = false;
+  }
+
+  @Override
+  public String getId() {
+    return notificationKey;
+  }
+
+  @Override
+  public boolean isNew() {
+    return isNew;
   }
 
   public String getNotificationKey() {

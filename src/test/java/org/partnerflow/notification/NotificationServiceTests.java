@@ -24,6 +24,7 @@ import org.partnerflow.review.CalendarInvitations;
 import org.partnerflow.review.ReviewMeeting;
 import org.partnerflow.support.PartnerflowSpringTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.mail.MailException;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -55,6 +56,20 @@ class NotificationServiceTests {
     assertThat(log.findById("test/once")).get().satisfies(entry -> {
       assertThat(entry.getRecipients()).isEqualTo("pat@partnerflow.example");
       assertThat(entry.getSubject()).startsWith("Not pursued");
+    });
+  }
+
+  @Test
+  void aSecondLogEntryForTheSameKeyIsRefusedNotWrittenOverTheFirst() {
+    notifications.send(declined("test/logged-once", "Riverside Trust", "No budget"));
+    Instant first = log.findById("test/logged-once").orElseThrow().getSentAt();
+
+    assertThatThrownBy(() -> log.saveAndFlush(new NotificationLogEntry("test/logged-once", "other", "x@example.org",
+        "Another subject", first.plusSeconds(60)))).isInstanceOf(DataIntegrityViolationException.class);
+
+    assertThat(log.findById("test/logged-once")).get().satisfies(entry -> {
+      assertThat(entry.getSubject()).startsWith("Not pursued");
+      assertThat(entry.getSentAt()).isEqualTo(first);
     });
   }
 
