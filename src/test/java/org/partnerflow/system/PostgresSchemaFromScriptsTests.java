@@ -8,9 +8,12 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+
+import javax.sql.DataSource;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
@@ -55,6 +58,15 @@ class PostgresSchemaFromScriptsTests {
       assertThat(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("collaboration")
           .count()).isEqualTo(1);
       assertThat(engine.getIdentityService().createUserQuery().userId("pat").count()).isEqualTo(1);
+      // the postgres profile's settings for each connection (application-postgres.yaml)
+      try (Connection connection = app.getBean(DataSource.class).getConnection();
+          Statement statement = connection.createStatement();
+          ResultSet settings = statement.executeQuery("select current_setting('plan_cache_mode'), "
+              + "current_setting('jit'), current_setting('work_mem')")) {
+        assertThat(settings.next()).isTrue();
+        assertThat(List.of(settings.getString(1), settings.getString(2), settings.getString(3)))
+            .containsExactly("force_custom_plan", "off", "16MB");
+      }
     }
   }
 
