@@ -3,6 +3,7 @@ package org.partnerflow.notification;
 import java.net.Socket;
 import java.net.SocketException;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.icegreen.greenmail.Managers;
 import com.icegreen.greenmail.server.AbstractServer;
@@ -20,6 +21,8 @@ import com.icegreen.greenmail.util.ServerSetup;
  */
 class EmbeddedMailServer extends GreenMail {
 
+  private final AtomicInteger smtpConnections = new AtomicInteger();
+
   EmbeddedMailServer(ServerSetup... setups) {
     super(setups);
   }
@@ -34,11 +37,17 @@ class EmbeddedMailServer extends GreenMail {
           @Override
           protected void handleClientSocket(Socket client) throws SocketException {
             client.setTcpNoDelay(true);
+            smtpConnections.incrementAndGet();
             super.handleClientSocket(client);
           }
         });
       }
     }
     return services;
+  }
+
+  /** How many SMTP connections the server has accepted since the application started. */
+  int smtpConnectionsAccepted() {
+    return smtpConnections.get();
   }
 }

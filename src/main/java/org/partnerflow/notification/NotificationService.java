@@ -59,6 +59,7 @@ public class NotificationService {
   }
 
   private final JavaMailSender mailSender;
+  private final SmtpConnections connections;
   private final MailTemplates templates;
   private final NotificationLog log;
   private final TransactionTemplate ownTransaction;
@@ -66,10 +67,11 @@ public class NotificationService {
   private final Clock clock;
   private final MeterRegistry meters;
 
-  NotificationService(JavaMailSender mailSender, MailTemplates templates, NotificationLog log,
-      PlatformTransactionManager transactionManager, PartnerflowProperties properties, Clock clock,
+  NotificationService(JavaMailSender mailSender, SmtpConnections connections, MailTemplates templates,
+      NotificationLog log, PlatformTransactionManager transactionManager, PartnerflowProperties properties, Clock clock,
       MeterRegistry meters) {
     this.mailSender = mailSender;
+    this.connections = connections;
     this.templates = templates;
     this.log = log;
     this.ownTransaction = new TransactionTemplate(transactionManager);
@@ -88,7 +90,7 @@ public class NotificationService {
     }
     RenderedMail mail = templates.render(notification.template(), notification.model());
     try {
-      mailSender.send(toMessage(notification, mail));
+      connections.send(toMessage(notification, mail));
     } catch (MailException e) {
       counter("partnerflow.mails.failed", "Mails the mail server did not take (the step retries)", notification)
           .increment();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -100,6 +101,32 @@ class NotificationServiceTests {
 
     assertThat(notifications.send(notification)).isTrue();
     assertThat(mail.getReceivedMessages()).hasSize(1);
+  }
+
+  @Test
+  void mailsSentOneAfterAnotherShareOneSmtpConnection() {
+    EmbeddedMailServer server = (EmbeddedMailServer) mail;
+    int before = server.smtpConnectionsAccepted();
+
+    for (int i = 0; i < 3; i++) {
+      assertThat(notifications.send(declined("test/shared-" + i, "Riverside Trust", "No budget"))).isTrue();
+    }
+
+    assertThat(mail.getReceivedMessages()).hasSize(3);
+    assertThat(server.smtpConnectionsAccepted() - before).as("new SMTP connections for three mails").isLessThanOrEqualTo(1);
+  }
+
+  @Test
+  void aConnectionTheMailServerDroppedIsReplacedAndTheMailStillGoes() throws Exception {
+    assertThat(notifications.send(declined("test/before-restart", "Riverside Trust", "Later"))).isTrue();
+    mail.stop(); // drops the connection kept open for the next mail
+    mail.start();
+
+    assertThat(notifications.send(declined("test/after-restart", "Hillside Trust", "Later"))).isTrue();
+
+    assertThat(log.existsById("test/after-restart")).isTrue();
+    assertThat(Arrays.stream(mail.getReceivedMessages()).map(NotificationServiceTests::subject))
+        .anyMatch(subject -> subject.contains("Hillside Trust"));
   }
 
   @Test
@@ -203,5 +230,13 @@ class NotificationServiceTests {
     return new Notification(key, "proposal-declined", List.of("pat@partnerflow.example"), Map.of(
         "organisationName", organisation, "businessKey", "PF-7", "decidedByName", "Sam Okafor",
         "decisionReason", reason, "recommendationRationale", "Both would gain", "baseUrl", "http://localhost:8080"));
+  }
+
+  private static String subject(MimeMessage message) {
+    try {
+      return message.getSubject();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }
