@@ -51,6 +51,16 @@ class StartupBenchmark {
       rows.add(launch(jar, "JVM defaults", List.of()));
       rows.add(launch(jar, "`" + String.join(" ", MEMORY_FLAGS) + "`", MEMORY_FLAGS));
       rows.add(launch(jar, "the same and `-XX:TieredStopAtLevel=1`", TUNED_FLAGS));
+      Path extracted = extractWithClassDataSharing(jar);
+      if (extracted == null) {
+        rows.add("| extracted, with a CDS archive: could not be prepared (see target/bench-logs/startup-cds-*.log) | | | | | |");
+      } else {
+        Path archive = extracted.resolveSibling("partnerflow.jsa");
+        rows.add(launch(extracted, "extracted jar, CDS archive (`-XX:SharedArchiveFile`)",
+            List.of("-XX:SharedArchiveFile=" + archive)));
+        rows.add(launch(extracted, "extracted jar, CDS archive, memory flags and `-XX:TieredStopAtLevel=1`",
+            Stream.concat(Stream.of("-XX:SharedArchiveFile=" + archive), TUNED_FLAGS.stream()).toList()));
+      }
     }
     Bench.writeSection(TITLE, Bench.header(loadAtStart) + """
 
@@ -58,12 +68,50 @@ class StartupBenchmark {
         demo: embedded mail server, demo users), a fresh H2 file database in a temporary folder, free
         ports. *Ready*: from the launch until `/actuator/health` answers 200 (or, without Actuator, the
         welcome page `/camunda/app/welcome/default/` does), polled every 100 ms. *Idle RSS*: `VmRSS` from
-        `/proc/<pid>/status` after %d s idle. Targets: ready ≤ 20 s, idle RSS ≤ 600 MB.
+        `/proc/<pid>/status` after %d s idle. Targets: ready ≤ 20 s, idle RSS ≤ 600 MB. The last two rows
+        use Spring Boot's class-data-sharing recipe: the jar extracted with `java -Djarmode=tools -jar
+        partnerflow.jar extract`, one training run with `-XX:ArchiveClassesAtExit=partnerflow.jsa
+        -Dspring.context.exit=onRefresh` (not timed), then the extracted jar started with the archive.
 
         | flags | ready after | answered by | idle RSS | targets (20 s / 600 MB) | load at start |
         |---|---:|---|---:|---|---|
         %s
         """.formatted(IDLE.toSeconds(), String.join("\n", rows)));
+  }
+
+  /**
+   * Spring Boot's class-data-sharing recipe: the jar extracted ({@code -Djarmode=tools extract}), then one
+   * training run that starts the application, stops after the context is refreshed and writes the JVM's
+   * archive of the classes it loaded ({@code -XX:ArchiveClassesAtExit}). Returns the extracted jar, with
+   * {@code partnerflow.jsa} beside it, or null when a step failed.
+   */
+  private static Path extractWithClassDataSharing(Path jar) throws Exception {
+    Path folder = Files.createTempDirectory("partnerflow-cds-");
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Files.createDirectories(Path.of("target", "bench-logs"));
+    if (run(folder, "extract", java.toString(), "-Djarmode=tools", "-jar", jar.toAbsolutePath().toString(), "extract",
+        "--destination", folder.resolve("app").toString()) != 0) {
+      return null;
+    }
+    Path extracted = folder.resolve("app").resolve(jar.getFileName());
+    Path training = Files.createTempDirectory("partnerflow-cds-training-");
+    int exit = run(training, "training", java.toString(), "-XX:ArchiveClassesAtExit=" + folder.resolve("app")
+        .resolve("partnerflow.jsa"), "-Dspring.context.exit=onRefresh", "-jar", extracted.toString(),
+        "--spring.datasource.url=jdbc:h2:file:" + training.resolve("partnerflow") + ";DB_CLOSE_ON_EXIT=FALSE",
+        "--server.port=0", "--management.server.port=0", "--partnerflow.mail.embedded.smtp-port=0",
+        "--partnerflow.mail.embedded.imap-port=0");
+    return exit == 0 && Files.exists(folder.resolve("app").resolve("partnerflow.jsa")) ? extracted : null;
+  }
+
+  private static int run(Path directory, String step, String... command) throws Exception {
+    File log = Path.of("target", "bench-logs", "startup-cds-" + step + ".log").toFile();
+    Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+        .redirectOutput(log).start();
+    if (!process.waitFor(LIMIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      return -1;
+    }
+    return process.exitValue();
   }
 
   private String launch(Path jar, String label, List<String> flags) throws Exception {
@@ -79,7 +127,8 @@ class StartupBenchmark {
         "--spring.datasource.url=jdbc:h2:file:" + folder.resolve("partnerflow") + ";DB_CLOSE_ON_EXIT=FALSE",
         "--server.port=" + port, "--partnerflow.mail.embedded.smtp-port=0", "--partnerflow.mail.embedded.imap-port=0"));
     Files.createDirectories(Path.of("target", "bench-logs"));
-    File log = Path.of("target", "bench-logs", "startup-" + flags.size() + "-flags.log").toFile();
+    File log = Path.of("target", "bench-logs", "startup-" + flags.size() + "-flags"
+        + (flags.stream().anyMatch(flag -> flag.startsWith("-XX:SharedArchiveFile")) ? "-cds" : "") + ".log").toFile();
     String load = Bench.load();
     long start = System.nanoTime();
     Process process = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true)

@@ -6,8 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -153,9 +151,7 @@ class TasklistBenchmark {
     if (app.database != BenchApp.Database.POSTGRES) {
       return;
     }
-    try (Connection connection = app.dataSource().getConnection(); Statement statement = connection.createStatement()) {
-      statement.execute("ANALYZE");
-    }
+    app.analyze();
   }
 
   private Timing time(String url, int warmUp, int measured) throws Exception {
