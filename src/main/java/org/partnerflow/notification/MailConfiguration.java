@@ -2,6 +2,7 @@ package org.partnerflow.notification;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.util.Map;
 import java.util.Properties;
 
 import org.partnerflow.system.PartnerflowProperties;
@@ -9,8 +10,11 @@ import org.partnerflow.system.PartnerflowProperties.EmbeddedServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
@@ -41,17 +45,18 @@ class MailConfiguration {
     return server;
   }
 
-  /** A {@link JavaMailSenderImpl}, so Spring Boot's mail health check tests the connection to it. */
+  /**
+   * A {@link JavaMailSenderImpl}, so Spring Boot's mail health check tests the connection to it, with the
+   * same Jakarta Mail settings ({@code spring.mail.properties}: timeouts, QUIT) a real mail server gets.
+   */
   @Bean
-  JavaMailSenderImpl javaMailSender(GreenMail embeddedMailServer) {
+  JavaMailSenderImpl javaMailSender(GreenMail embeddedMailServer, Environment environment) {
     JavaMailSenderImpl sender = new JavaMailSenderImpl();
     sender.setHost("127.0.0.1");
     sender.setPort(embeddedMailServer.getSmtp().getPort());
     Properties javaMail = new Properties();
-    javaMail.put("mail.smtp.connectiontimeout", "5000");
-    javaMail.put("mail.smtp.timeout", "10000");
-    // the mail was taken with the reply to its data: not waiting for the reply to QUIT saves a round trip
-    javaMail.put("mail.smtp.quitwait", "false");
+    javaMail.putAll(Binder.get(environment).bind("spring.mail.properties", Bindable.mapOf(String.class, String.class))
+        .orElse(Map.of()));
     sender.setJavaMailProperties(javaMail);
     return sender;
   }

@@ -158,11 +158,6 @@ class SmtpConnections implements AutoCloseable {
     }
   }
 
-  /** How many connections are open: for tests and the curious. */
-  int openConnections() {
-    return open.size();
-  }
-
   @Override
   public void close() {
     open.forEach(this::close);

@@ -27,6 +27,7 @@ import org.partnerflow.support.PartnerflowSpringTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import com.icegreen.greenmail.util.GreenMail;
 
@@ -114,6 +115,12 @@ class NotificationServiceTests {
 
     assertThat(mail.getReceivedMessages()).hasSize(3);
     assertThat(server.smtpConnectionsAccepted() - before).as("new SMTP connections for three mails").isLessThanOrEqualTo(1);
+  }
+
+  @Test
+  void theEmbeddedMailServerGetsTheSameJakartaMailSettingsAsARealOne(@Autowired JavaMailSenderImpl sender) {
+    assertThat(sender.getJavaMailProperties()).containsEntry("mail.smtp.connectiontimeout", "5000")
+        .containsEntry("mail.smtp.timeout", "10000").containsEntry("mail.smtp.quitwait", "false");
   }
 
   @Test
