@@ -1,0 +1,187 @@
+package org.partnerflow.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.partnerflow.support.Journey;
+import org.partnerflow.support.PartnerflowSpringTest;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The task query that checks grants with subqueries ({@link TaskQueryAuthorization}) shows each user
+ * exactly the tasks the engine's own statement shows: the same lists, in the same order, page for page,
+ * and the same counts, for every role, a partner's contact, users who see tasks only through a grant
+ * on a process definition or on every task ('*'), and Tasklist's saved filters. Each answer is taken
+ * twice, once with the statement mapped and once with the engine's own, in the same database.
+ */
+@PartnerflowSpringTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TaskQueryAuthorizationTests {
+
+  /** Queries page through at most 2,000 results (queryMaxResultsLimit). */
+  private static final int ALL = 2000;
+  private static final String PARTNER = "tqauth1";
+  /** Sees tasks only through READ_TASK on the agreed-action process definition. */
+  private static final String DEFINITION_READER = "tq-definition-reader";
+  /** Sees tasks only through READ on every task ('*'). */
+  private static final String EVERY_TASK_READER = "tq-every-task-reader";
+  private static final List<String> USERS = List.of("pat", "sam", "robin", "fran", "dana", PARTNER,
+      DEFINITION_READER, EVERY_TASK_READER, "nobody-at-all");
+
+  @Autowired
+  ProcessEngine engine;
+
+  private Journey journey;
+  private final List<String> authorizations = new ArrayList<>();
+
+  // before each, once: the process coverage extension records engine work only inside a test
+  @BeforeEach
+  void partnershipsWithOpenTasksAndUsersWithGrantsOfEachKind() {
+    if (journey != null) {
+      return;
+    }
+    journey = new Journey(engine);
+    journey.runningPartnership("Query Check Trust", PARTNER);
+    journey.propose("pat", Journey.proposal("Query Check Two"));
+    grant(DEFINITION_READER, Resources.PROCESS_DEFINITION, "agreedAction", Permissions.READ_TASK);
+    grant(EVERY_TASK_READER, Resources.TASK, "*", Permissions.READ);
+  }
+
+  @AfterAll
+  void removeTheGrants() {
+    authorizations.forEach(engine.getAuthorizationService()::deleteAuthorization);
+  }
+
+  @Test
+  void theEnginesTaskQueriesAreMappedToTheStatementsThatCheckGrantsWithSubqueries() {
+    DbSqlSessionFactory sessions = configuration().getDbSqlSessionFactory();
+
+    TaskQueryAuthorization.STATEMENTS.forEach((engineStatement, ours) ->
+        assertThat(sessions.mapStatement(engineStatement)).isEqualTo(ours));
+    // the SQL the mapped count statement makes for a partnership manager's "My group's tasks"
+    String sql = journey.as("pat", () -> configuration().getCommandExecutorTxRequired().execute(context -> {
+      TaskQueryImpl query = (TaskQueryImpl) engine.getTaskService().createTaskQuery()
+          .taskCandidateGroup("partnership-managers");
+      context.getAuthorizationManager().configureTaskQuery(query);
+      // as TaskQueryImpl does before it runs: a left join on the grants only where CMMN cases may have tasks
+      query.getAuthCheck().setUseLeftJoin(configuration().isCmmnEnabled());
+      return configuration().getSqlSessionFactory().getConfiguration()
+          .getMappedStatement(TaskQueryAuthorization.STATEMENTS.get("selectTaskCountByQueryCriteria"))
+          .getBoundSql(query).getSql();
+    }));
+    String text = sql.replaceAll("\\s+", " ");
+
+    assertThat(text).contains("RES.ID_ in ( select A.RESOURCE_ID_").doesNotContain("AUTH ON");
+  }
+
+  @Test
+  void everyUserSeesTheSameTasksInTheSameOrderAsWithTheEnginesOwnStatement() {
+    Map<String, Function<TaskQuery, Object>> shapes = new LinkedHashMap<>();
+    shapes.put("all, by due date then created", query -> query.orderByDueDate().asc().orderByTaskCreateTime().asc()
+        .orderByTaskId().asc().listPage(0, ALL).stream().map(Task::getId).toList());
+    shapes.put("first page of 3", query -> query.orderByDueDate().asc().orderByTaskId().asc().listPage(0, 3)
+        .stream().map(Task::getId).toList());
+    shapes.put("second page of 3", query -> query.orderByDueDate().asc().orderByTaskId().asc().listPage(3, 3)
+        .stream().map(Task::getId).toList());
+    shapes.put("count", TaskQuery::count);
+    shapes.put("candidate group count", query -> query.taskCandidateGroup("partnership-managers").count());
+    shapes.put("by process definition", query -> query.processDefinitionKey("agreedAction").orderByTaskId().asc()
+        .listPage(0, ALL).stream().map(Task::getId).toList());
+    shapes.put("or query", query -> query.or().taskCandidateGroup("partnership-managers").taskAssignee("pat")
+        .endOr().orderByTaskId().asc().listPage(0, ALL).stream().map(Task::getId).toList());
+
+    Map<String, Object> answers = new HashMap<>();
+    for (String user : USERS) {
+      for (var shape : shapes.entrySet()) {
+        String key = user + ": " + shape.getKey();
+        Object ours = journey.as(user, () -> shape.getValue().apply(engine.getTaskService().createTaskQuery()));
+        Object engines = withTheEnginesStatement(() -> journey.as(user,
+            () -> shape.getValue().apply(engine.getTaskService().createTaskQuery())));
+
+        assertThat(ours).as(key).isEqualTo(engines);
+        answers.put(key, ours);
+      }
+    }
+    // the comparison is about something: each kind of grant shows tasks, and not the same ones
+    assertThat((Long) answers.get("pat: count")).isPositive();
+    assertThat((Long) answers.get(PARTNER + ": count")).isPositive();
+    assertThat((Long) answers.get(DEFINITION_READER + ": count")).isPositive()
+        .isLessThan((Long) answers.get(EVERY_TASK_READER + ": count"));
+    assertThat((Long) answers.get("nobody-at-all: count")).isZero();
+    assertThat(answers.get("pat: first page of 3")).isNotEqualTo(answers.get("pat: second page of 3"));
+  }
+
+  @Test
+  void tasklistsSavedFiltersAnswerEveryUserAsWithTheEnginesOwnStatement() {
+    List<Filter> filters = engine.getFilterService().createTaskFilterQuery().list();
+    assertThat(filters).extracting(Filter::getName).contains("Overdue", "My group's tasks", "My tasks");
+
+    for (String user : USERS) {
+      for (Filter filter : filters) {
+        String key = user + ": " + filter.getName();
+        Object ours = journey.as(user, () -> filterAnswer(filter.getId()));
+        Object engines = withTheEnginesStatement(() -> journey.as(user, () -> filterAnswer(filter.getId())));
+
+        assertThat(ours).as(key).isEqualTo(engines);
+      }
+    }
+  }
+
+  /** The count and the first page of 15, as Tasklist asks; or that the user may not read the filter. */
+  private Object filterAnswer(String filterId) {
+    try {
+      List<Task> page = engine.getFilterService().listPage(filterId, 0, 15);
+      return List.of(engine.getFilterService().count(filterId), page.stream().map(Task::getId).toList());
+    } catch (AuthorizationException e) {
+      return "refused";
+    }
+  }
+
+  private <T> T withTheEnginesStatement(Supplier<T> call) {
+    DbSqlSessionFactory sessions = configuration().getDbSqlSessionFactory();
+    Map<String, String> ours = sessions.getStatementMappings();
+    Map<String, String> engines = new HashMap<>(ours);
+    TaskQueryAuthorization.STATEMENTS.keySet().forEach(engines::remove);
+    sessions.setStatementMappings(engines);
+    try {
+      return call.get();
+    } finally {
+      sessions.setStatementMappings(ours);
+    }
+  }
+
+  private void grant(String userId, Resources resource, String resourceId, Permissions permission) {
+    Authorization grant = engine.getAuthorizationService().createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    grant.setUserId(userId);
+    grant.setResource(resource);
+    grant.setResourceId(resourceId);
+    grant.addPermission(permission);
+    authorizations.add(engine.getAuthorizationService().saveAuthorization(grant).getId());
+  }
+
+  private ProcessEngineConfigurationImpl configuration() {
+    return (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+  }
+}
