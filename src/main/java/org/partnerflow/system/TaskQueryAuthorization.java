@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * the tasks. The engine's task query joins the authorizations on
  * {@code AUTH.RESOURCE_ID_ IN (RES.ID_, D.KEY_, '*')}: a join on "one of three columns" that no database
  * here can hash, so it looks the grants up once per task, three index probes each. With 100,000 open
- * tasks a filter's count took 0.4 to 0.7 s on PostgreSQL even when every probe hit (docs/benchmarks.md,
+ * tasks a filter's count took 0.35 to 0.5 s (p95) on PostgreSQL even when every probe hit (docs/benchmarks.md,
  * Tasklist filters), and Tasklist runs the count and the list on every refresh.
  *
  * <p>This plugin maps the engine's two task query statements to the same statements from

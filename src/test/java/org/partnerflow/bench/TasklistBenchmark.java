@@ -99,8 +99,8 @@ class TasklistBenchmark {
               smallP95.put(key + "list", list.p95);
               smallP95.put(key + "count", count.p95);
             } else {
-              target = "list " + Bench.verdict(list.p95 <= 300 && list.p95 <= 2 * smallP95.get(key + "list"))
-                  + ", count " + Bench.verdict(count.p95 <= 300 && count.p95 <= 2 * smallP95.get(key + "count"));
+              target = "list " + verdict(list.p95, smallP95.get(key + "list"))
+                  + ", count " + verdict(count.p95, smallP95.get(key + "count"));
             }
             String row = String.format(Locale.ROOT, "| %s | %,d | %s | %,d | %d / %d ms | %d / %d ms | %s | %s | %s |",
                 database.label(), seeded, filter.getKey(), count.lastCount, list.p50, list.p95, count.p50, count.p95,
@@ -145,6 +145,18 @@ class TasklistBenchmark {
     copier.copy(theirs, tag, perTemplate, false, Map.of("ACT_RU_TASK", task,
         "ACT_RU_IDENTITYLINK", Map.of("GROUP_ID_", partnerGroup),
         "ACT_RU_AUTHORIZATION", Map.of("GROUP_ID_", partnerGroup)));
+  }
+
+  /** Met, or missed and which half of the target: over 300 ms, over twice the 10,000 figure, or both. */
+  static String verdict(long p95, long smallP95) {
+    List<String> over = new ArrayList<>();
+    if (p95 > 300) {
+      over.add("over 300 ms");
+    }
+    if (p95 > 2 * smallP95) {
+      over.add("over 2 × " + smallP95 + " ms");
+    }
+    return Bench.verdict(over.isEmpty()) + (over.isEmpty() ? "" : " (" + String.join(", ", over) + ")");
   }
 
   private static void analyze(BenchApp app) throws Exception {

@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.engine.variable.type.ValueType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,6 +110,10 @@ class TaskQueryAuthorizationTests {
     shapes.put("candidate group count", query -> query.taskCandidateGroup("partnership-managers").count());
     shapes.put("by process definition", query -> query.processDefinitionKey("agreedAction").orderByTaskId().asc()
         .listPage(0, ALL).stream().map(Task::getId).toList());
+    shapes.put("by a process variable's value", query -> query.processVariableValueLike("actionTitle", "%")
+        .orderByTaskId().asc().listPage(0, ALL).stream().map(Task::getId).toList());
+    shapes.put("ordered by a process variable", query -> query.orderByProcessVariable("actionTitle", ValueType.STRING)
+        .asc().orderByTaskId().asc().listPage(0, ALL).stream().map(Task::getId).toList());
     shapes.put("or query", query -> query.or().taskCandidateGroup("partnership-managers").taskAssignee("pat")
         .endOr().orderByTaskId().asc().listPage(0, ALL).stream().map(Task::getId).toList());
 
