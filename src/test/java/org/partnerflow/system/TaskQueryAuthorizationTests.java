@@ -18,6 +18,9 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
+import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
+import org.camunda.bpm.engine.impl.db.PermissionCheck;
 import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
@@ -95,6 +98,38 @@ class TaskQueryAuthorizationTests {
     String text = sql.replaceAll("\\s+", " ");
 
     assertThat(text).contains("RES.ID_ in ( select A.RESOURCE_ID_").doesNotContain("AUTH ON");
+  }
+
+  @Test
+  void theStatementChecksGrantsItselfOnlyWhereTheEngineWouldJoinThem() {
+    assertThat(TaskQueryAuthorization.checksHere(check(true, "pat", false, false))).isTrue();
+
+    assertThat(TaskQueryAuthorization.checksHere(check(false, "pat", false, false))).as("authorization off").isFalse();
+    assertThat(TaskQueryAuthorization.checksHere(check(true, null, false, false))).as("no user").isFalse();
+    assertThat(TaskQueryAuthorization.checksHere(check(true, "pat", true, false))).as("revokes checked").isFalse();
+    assertThat(TaskQueryAuthorization.checksHere(check(true, "pat", false, true))).as("composite checks").isFalse();
+    assertThat(TaskQueryAuthorization.checksHere(null)).isFalse();
+    assertThat(TaskQueryAuthorization.checksHere(TaskQueryAuthorization.checksNothing())).isFalse();
+  }
+
+  /** A task query's check as the engine configures it, varied one way at a time. */
+  private static AuthorizationCheck check(boolean enabled, String userId, boolean revokes, boolean composite) {
+    CompositePermissionCheck permissions = new CompositePermissionCheck(true);
+    PermissionCheck readTask = new PermissionCheck();
+    readTask.setResource(Resources.TASK);
+    readTask.setPermission(Permissions.READ);
+    readTask.setResourceIdQueryParam("RES.ID_");
+    permissions.addAtomicCheck(readTask);
+    if (composite) {
+      permissions.addCompositeCheck(new CompositePermissionCheck(false));
+    }
+    AuthorizationCheck check = new AuthorizationCheck();
+    check.setAuthorizationCheckEnabled(enabled);
+    check.setAuthUserId(userId);
+    check.setAuthGroupIds(List.of("partnership-managers"));
+    check.setRevokeAuthorizationCheckEnabled(revokes);
+    check.setPermissionChecks(permissions);
+    return check;
   }
 
   @Test
