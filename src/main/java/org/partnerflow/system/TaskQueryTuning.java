@@ -34,6 +34,11 @@ import org.springframework.stereotype.Component;
  * </ul>
  * The figures before and after are in docs/benchmarks.md (Tasklist filters).
  *
+ * <p>Since {@link TaskQueryAuthorization} checks the grants with subqueries, that per-task join runs only
+ * where the engine's own statement does: another engine version, or revoke checks switched on. Both
+ * still serve the copy: the statistics tell PostgreSQL how many grants a user's subquery returns (so it
+ * hashes them), and the index answers its look-ups of a definition's and of {@code '*'} grants.
+ *
  * <p>Created after the engine has built (and so its tables) when missing; PostgreSQL 14 or later (expression
  * statistics); other databases are left as they are.
  */
