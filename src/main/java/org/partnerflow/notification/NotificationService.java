@@ -23,9 +23,6 @@ import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -34,8 +31,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * Sends every mail Partnerflow writes, each at most once per key, with its attachments (a calendar
  * both as a body part that mail clients offer to accept or decline, and as a file). Callers run it from an
  * asynchronous step: when the mail server fails, the exception makes the step retry (and in the end
- * an incident), and because the log entry is committed in its own transaction right after the mail
- * left, a retry of a step that failed later does not send the mail again.
+ * an incident), and because the log entry ({@link NotificationLog}) is committed on its own right after
+ * the mail left, a retry of a step that failed later does not send the mail again.
  */
 @Service
 public class NotificationService {
@@ -62,20 +59,16 @@ public class NotificationService {
   private final SmtpConnections connections;
   private final MailTemplates templates;
   private final NotificationLog log;
-  private final TransactionTemplate ownTransaction;
   private final String from;
   private final Clock clock;
   private final MeterRegistry meters;
 
   NotificationService(JavaMailSender mailSender, SmtpConnections connections, MailTemplates templates,
-      NotificationLog log, PlatformTransactionManager transactionManager, PartnerflowProperties properties, Clock clock,
-      MeterRegistry meters) {
+      NotificationLog log, PartnerflowProperties properties, Clock clock, MeterRegistry meters) {
     this.mailSender = mailSender;
     this.connections = connections;
     this.templates = templates;
     this.log = log;
-    this.ownTransaction = new TransactionTemplate(transactionManager);
-    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.from = properties.mail().from();
     this.clock = clock;
     this.meters = meters;
@@ -84,7 +77,7 @@ public class NotificationService {
   /** Sends the notification unless its key was sent before; says whether it sent. */
   public boolean send(Notification notification) {
     // read in the caller's transaction (the step's job): committed entries are what counts
-    if (log.existsById(notification.key())) {
+    if (log.contains(notification.key())) {
       LOG.info("Notification {} was sent before; not sending it again", notification.key());
       return false;
     }
@@ -97,9 +90,8 @@ public class NotificationService {
       throw e;
     }
     counter("partnerflow.mails.sent", "Mails handed to the mail server", notification).increment();
-    ownTransaction.executeWithoutResult(status -> log.save(new NotificationLogEntry(notification.key(),
-        notification.template(), String.join(", ", notification.recipients()), mail.subject(),
-        Instant.now(clock))));
+    log.record(new NotificationLog.Entry(notification.key(), notification.template(),
+        String.join(", ", notification.recipients()), mail.subject(), Instant.now(clock)));
     LOG.info("Sent notification {} ({}) to {}", notification.key(), notification.template(),
         notification.recipients());
     return true;

@@ -71,8 +71,8 @@ class MailStepRetryTests {
 
     assertThat(engine.getManagementService().createJobQuery().jobId(sendReminder.getId()).count()).isZero();
     assertThat(reminders()).hasSize(1);
-    assertThat(log.findAll()).filteredOn(entry -> entry.getRecipients().equals(RESPONSIBLE))
-        .extracting(NotificationLogEntry::getNotificationKey)
+    assertThat(log.entries()).filteredOn(entry -> entry.recipients().equals(RESPONSIBLE))
+        .extracting(NotificationLog.Entry::key)
         .containsExactly(action + "/Task_SendReminder/job/" + sendReminder.getId());
   }
 
