@@ -29,7 +29,10 @@ import org.junit.jupiter.api.Test;
 class StartupBenchmark {
 
   static final String TITLE = "Start-up time and idle memory";
-  /** The flags docs/benchmarks.md recommends; measured beside the JVM's defaults. */
+  /**
+   * The flags docs/operations.md recommends, measured beside the JVM's defaults; {@code mvn spring-boot:run}
+   * starts with them (pom.xml, {@code RunCommandFlagsTests}).
+   */
   static final List<String> MEMORY_FLAGS = List.of("-XX:+UseSerialGC", "-Xmx512m", "-Xss512k",
       "-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=256m");
   /** The same and only the quick compiler: faster start, slower code once warm. */
@@ -50,7 +53,7 @@ class StartupBenchmark {
     } else {
       rows.add(launch(jar, "JVM defaults", List.of()));
       rows.add(launch(jar, "`" + String.join(" ", MEMORY_FLAGS) + "`", MEMORY_FLAGS));
-      rows.add(launch(jar, "the same and `-XX:TieredStopAtLevel=1`", TUNED_FLAGS));
+      rows.add(launch(jar, "the same and `-XX:TieredStopAtLevel=1`: what `mvn spring-boot:run` starts", TUNED_FLAGS));
       Path extracted = extractWithClassDataSharing(jar);
       if (extracted == null) {
         rows.add("| extracted, with a CDS archive: could not be prepared (see target/bench-logs/startup-cds-*.log) | | | | | |");
