@@ -15,7 +15,7 @@ import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SQLExceptionSubclassTranslator;
 import org.springframework.jdbc.support.SQLExceptionTranslator;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /**
  * The mails handed to the mail server, one row per notification key (table {@code notification_log}):
@@ -23,7 +23,7 @@ import org.springframework.stereotype.Repository;
  * for every mail, and in the overdue storm benchmark the JPA repository's proxies and its own JPA
  * transaction were an eighth of a mail job's time (docs/benchmarks.md).
  */
-@Repository
+@Component
 public class NotificationLog {
 
   private static final String INSERT = "insert into notification_log (notification_key, template, recipients, subject, "
