@@ -82,10 +82,24 @@ public class Tasklist {
     driver.findElements(By.cssSelector(".notifications .alert button.close")).stream().filter(WebElement::isDisplayed)
         .forEach(this::click);
     wait.until(driver -> errors().isEmpty());
-    wait.until(visibilityOfElementLocated(USER_NAME)).sendKeys(userId);
-    driver.findElement(PASSWORD).sendKeys(password);
+    wait.until(visibilityOfElementLocated(USER_NAME));
+    // the login page focuses the user name field once it has settled: keys typed into the password field
+    // before that can land in the user name ("patdemo"), so type until both fields hold what was typed
+    wait.until(driver -> typed(USER_NAME, userId) && typed(PASSWORD, password)
+        && userId.equals(driver.findElement(USER_NAME).getDomProperty("value")));
     driver.findElement(By.cssSelector("form button[type=submit]")).click();
     wait.until(driver -> !driver.findElements(ACCOUNT_MENU).isEmpty() || !errors().isEmpty());
+  }
+
+  /** Whether the field holds the text, after typing it into the field when it did not. */
+  private boolean typed(By field, String text) {
+    WebElement input = driver.findElement(field);
+    if (text.equals(input.getDomProperty("value"))) {
+      return true;
+    }
+    input.clear();
+    input.sendKeys(text);
+    return text.equals(input.getDomProperty("value"));
   }
 
   public void logout() {
