@@ -58,8 +58,12 @@ public class TaskQueryAuthorization extends AbstractProcessEnginePlugin {
 
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
-    String version = ProductPropertiesUtil.getProductVersion();
-    if (version == null || !version.startsWith(ENGINE_VERSION + ".")) {
+    install(configuration, ProductPropertiesUtil.getProductVersion());
+  }
+
+  /** Maps the statements on an engine of this version, unless the copy was not written for it or its database. */
+  void install(ProcessEngineConfigurationImpl configuration, String version) {
+    if (!writtenFor(version)) {
       LOG.warn("Tasklist's filters use the engine's own task query: the faster one was written for Camunda {}.x, "
           + "this is {}", ENGINE_VERSION, version);
       return;
@@ -91,6 +95,11 @@ public class TaskQueryAuthorization extends AbstractProcessEnginePlugin {
           mappings.putAll(STATEMENTS);
           sessions.setStatementMappings(mappings);
         });
+  }
+
+  /** Whether the copy was written for this engine version (any patch release of {@value #ENGINE_VERSION}). */
+  static boolean writtenFor(String version) {
+    return version != null && version.startsWith(ENGINE_VERSION + ".");
   }
 
   /**

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.mockito.Mockito;
 import org.partnerflow.support.Journey;
 import org.partnerflow.support.PartnerflowSpringTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -110,6 +111,25 @@ class TaskQueryAuthorizationTests {
     assertThat(TaskQueryAuthorization.checksHere(check(true, "pat", false, true))).as("composite checks").isFalse();
     assertThat(TaskQueryAuthorization.checksHere(null)).isFalse();
     assertThat(TaskQueryAuthorization.checksHere(TaskQueryAuthorization.checksNothing())).isFalse();
+  }
+
+  @Test
+  void onAnotherEngineVersionOrDatabaseTheEnginesOwnStatementsStay() {
+    assertThat(TaskQueryAuthorization.writtenFor("7.24.0")).isTrue();
+    assertThat(TaskQueryAuthorization.writtenFor("7.24.5-ee")).isTrue();
+    assertThat(TaskQueryAuthorization.writtenFor("7.25.0")).isFalse();
+    assertThat(TaskQueryAuthorization.writtenFor("7.2.4")).isFalse();
+    assertThat(TaskQueryAuthorization.writtenFor(null)).isFalse();
+
+    ProcessEngineConfigurationImpl anotherVersion = Mockito.mock(ProcessEngineConfigurationImpl.class);
+    new TaskQueryAuthorization().install(anotherVersion, "7.25.0");
+    Mockito.verifyNoInteractions(anotherVersion);
+
+    ProcessEngineConfigurationImpl anotherDatabase = Mockito.mock(ProcessEngineConfigurationImpl.class);
+    Mockito.when(anotherDatabase.getDatabaseType()).thenReturn("oracle");
+    new TaskQueryAuthorization().install(anotherDatabase, "7.24.0");
+    Mockito.verify(anotherDatabase, Mockito.never()).getDbSqlSessionFactory();
+    Mockito.verify(anotherDatabase, Mockito.never()).getSqlSessionFactory();
   }
 
   /** A task query's check as the engine configures it, varied one way at a time. */
