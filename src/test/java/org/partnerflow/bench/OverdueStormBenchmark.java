@@ -119,6 +119,7 @@ class OverdueStormBenchmark {
       long setup = System.nanoTime() - setupStart;
 
       int before = app.mail().getReceivedMessages().length;
+      queryStatistics(app, null);
       ClockUtil.setCurrentTime(Date.from(due.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(60)));
       String load = Bench.load();
       long start = System.nanoTime();
@@ -141,6 +142,7 @@ class OverdueStormBenchmark {
           + (failed > 0 ? "(" + failed + " jobs failed) " : "");
       System.out.printf(Locale.ROOT, "ours on %s: %d overdue notices in %s%n", database.label(), overdue,
           Bench.seconds(nanos));
+      queryStatistics(app, "ours");
       return new Run(nanos, setup, load, note.strip());
     }
   }
@@ -173,6 +175,7 @@ class OverdueStormBenchmark {
       long setup = System.nanoTime() - setupStart;
 
       NoOpDelegate.EXECUTED.set(0);
+      queryStatistics(app, null);
       ClockUtil.setCurrentTime(Date.from(dueAt.plusSeconds(60)));
       String load = Bench.load();
       long start = System.nanoTime();
@@ -185,7 +188,37 @@ class OverdueStormBenchmark {
           + (failed > 0 ? "(" + failed + " baseline jobs failed) " : "");
       System.out.printf(Locale.ROOT, "baseline on %s: %d no-ops in %s%n", database.label(), NoOpDelegate.EXECUTED.get(),
           Bench.seconds(nanos));
+      queryStatistics(app, "baseline");
       return new Run(nanos, setup, load, note.strip());
+    }
+  }
+
+  /**
+   * With {@code -Dbench.argLine=-Dbench.queryStatistics=true}, on H2 only: H2 gathers statistics of every
+   * statement from here ({@code label} null) and then prints the 25 that took longest in all ({@code
+   * INFORMATION_SCHEMA.QUERY_STATISTICS}), to compare ours with the bare process statement by statement.
+   */
+  private static void queryStatistics(BenchApp app, String label) throws java.sql.SQLException {
+    if (!Boolean.getBoolean("bench.queryStatistics") || app.database != BenchApp.Database.H2) {
+      return;
+    }
+    try (java.sql.Connection connection = app.dataSource().getConnection();
+        java.sql.Statement statement = connection.createStatement()) {
+      if (label == null) {
+        statement.execute("SET QUERY_STATISTICS_MAX_ENTRIES 1000");
+        statement.execute("SET QUERY_STATISTICS TRUE");
+        return;
+      }
+      try (java.sql.ResultSet rows = statement.executeQuery("SELECT EXECUTION_COUNT, CUMULATIVE_EXECUTION_TIME, "
+          + "AVERAGE_EXECUTION_TIME, AVERAGE_ROW_COUNT, SQL_STATEMENT FROM INFORMATION_SCHEMA.QUERY_STATISTICS "
+          + "ORDER BY CUMULATIVE_EXECUTION_TIME DESC LIMIT 25")) {
+        System.out.println("QUERY STATISTICS " + label + ": count | total ms | average ms | average rows | statement");
+        while (rows.next()) {
+          System.out.printf(Locale.ROOT, "QUERY STATISTICS %s | %d | %.0f | %.3f | %.1f | %s%n", label, rows.getLong(1),
+              rows.getDouble(2), rows.getDouble(3), rows.getDouble(4),
+              rows.getString(5).replaceAll("\\s+", " "));
+        }
+      }
     }
   }
 
