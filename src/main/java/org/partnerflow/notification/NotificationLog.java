@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -82,11 +81,6 @@ public class NotificationLog {
   public Optional<Entry> find(String key) {
     return callersTransaction.sql(SELECT + " where notification_key = ?").param(key).query(NotificationLog::entry)
         .optional();
-  }
-
-  /** Every entry, oldest first. */
-  public List<Entry> entries() {
-    return callersTransaction.sql(SELECT + " order by sent_at, notification_key").query(NotificationLog::entry).list();
   }
 
   private static Entry entry(java.sql.ResultSet row, int number) throws SQLException {
