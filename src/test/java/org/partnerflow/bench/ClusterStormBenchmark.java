@@ -115,7 +115,7 @@ public final class ClusterStormBenchmark {
     text.append(String.format(Locale.ROOT, "%,d actions of ours, all due the same day, whose timers fall due at one "
         + "moment: each sends its reminder and its overdue notice (%,d mails, each a timer job and a mail job). "
         + "The nodes run in JVMs of their own with the `postgres` profile as shipped (8 job threads each, "
-        + "timers first by due date), on one PostgreSQL database made from Camunda's SQL scripts; the mail "
+        + "due jobs oldest first), on one PostgreSQL database made from Camunda's SQL scripts; the mail "
         + "server (GreenMail) runs in the benchmark's JVM on the same machine. Timed from the moment the "
         + "timers fall due (their job definitions are activated) until the last mail is in the mail server.\n\n",
         actions, 2L * actions));
