@@ -80,8 +80,9 @@ class JobAcquisition extends AbstractProcessEnginePlugin {
       }
     } catch (SQLException e) {
       // two nodes starting at once may both try; the index is for speed, never for correctness
-      LOG.warn("Could not create index {} on ACT_RU_JOB ({}); job acquisition works without it, only slower "
-          + "with many timers. Create it as docs/operations.md shows: {}", NAME, e.getMessage(), CREATE);
+      LOG.warn("Could not create index {} or drop index {} on ACT_RU_JOB ({}); job acquisition works without "
+          + "them, only slower with many timers. Run as docs/operations.md shows: {}; {}", NAME, FORMER_NAME,
+          e.getMessage(), CREATE, DROP_FORMER);
     }
   }
 
