@@ -1,13 +1,9 @@
 package org.partnerflow.system;
 
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
-import java.util.Locale;
 
 import javax.sql.DataSource;
 
@@ -43,6 +39,7 @@ import org.springframework.stereotype.Component;
 @Component
 class JobAcquisition extends AbstractProcessEnginePlugin {
 
+  static final String TABLE = "act_ru_job";
   static final String NAME = "pf_idx_job_due";
   static final String CREATE = "create index if not exists " + NAME + " on act_ru_job (duedate_)";
   static final String FORMER_NAME = "pf_idx_job_acquisition";
@@ -70,12 +67,12 @@ class JobAcquisition extends AbstractProcessEnginePlugin {
 
   private void schema() {
     try (Connection connection = dataSource.getConnection()) {
-      if (!exists(connection, NAME)) {
-        execute(connection, CREATE);
+      if (!EngineIndexes.exists(connection, TABLE, NAME)) {
+        EngineIndexes.execute(connection, CREATE);
         LOG.info("Created index {} on ACT_RU_JOB (DUEDATE_) for job acquisition by due date", NAME);
       }
-      if (exists(connection, FORMER_NAME)) {
-        execute(connection, DROP_FORMER);
+      if (EngineIndexes.exists(connection, TABLE, FORMER_NAME)) {
+        EngineIndexes.execute(connection, DROP_FORMER);
         LOG.info("Dropped index {} on ACT_RU_JOB: acquisition no longer orders by job type", FORMER_NAME);
       }
     } catch (SQLException e) {
@@ -102,30 +99,5 @@ class JobAcquisition extends AbstractProcessEnginePlugin {
       LOG.error("Could not give jobs without a due date the current time ({}); they will not run until they have "
           + "one. Run as docs/operations.md shows: {}", e.getMessage(), DATE_MISSING_DUE_DATES, e);
     }
-  }
-
-  private static void execute(Connection connection, String sql) throws SQLException {
-    try (Statement statement = connection.createStatement()) {
-      statement.execute(sql);
-    }
-    if (!connection.getAutoCommit()) {
-      connection.commit();
-    }
-  }
-
-  /** Whether the index is on ACT_RU_JOB, whatever case the database keeps names in. */
-  static boolean exists(Connection connection, String index) throws SQLException {
-    DatabaseMetaData metaData = connection.getMetaData();
-    for (String table : new String[] {"act_ru_job", "ACT_RU_JOB"}) {
-      try (ResultSet indexes = metaData.getIndexInfo(null, null, table, false, false)) {
-        while (indexes.next()) {
-          String name = indexes.getString("INDEX_NAME");
-          if (name != null && name.toLowerCase(Locale.ROOT).equals(index)) {
-            return true;
-          }
-        }
-      }
-    }
-    return false;
   }
 }

@@ -88,15 +88,15 @@ class JobAcquisitionTests {
       if (!connection.getAutoCommit()) {
         connection.commit();
       }
-      assertThat(JobAcquisition.exists(connection, JobAcquisition.FORMER_NAME)).isTrue();
+      assertThat(EngineIndexes.exists(connection, JobAcquisition.TABLE, JobAcquisition.FORMER_NAME)).isTrue();
     }
 
     start();
     start(); // a second start changes nothing
 
     try (Connection connection = dataSource.getConnection()) {
-      assertThat(JobAcquisition.exists(connection, JobAcquisition.NAME)).isTrue();
-      assertThat(JobAcquisition.exists(connection, JobAcquisition.FORMER_NAME)).isFalse();
+      assertThat(EngineIndexes.exists(connection, JobAcquisition.TABLE, JobAcquisition.NAME)).isTrue();
+      assertThat(EngineIndexes.exists(connection, JobAcquisition.TABLE, JobAcquisition.FORMER_NAME)).isFalse();
     }
   }
 

@@ -2,7 +2,13 @@ package org.partnerflow.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +16,9 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import org.apache.ibatis.mapping.BoundSql;
+import org.apache.ibatis.mapping.MappedStatement;
+import org.apache.ibatis.scripting.defaults.DefaultParameterHandler;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -26,6 +35,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.engine.variable.type.ValueType;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -102,6 +112,83 @@ class TaskQueryAuthorizationTests {
   }
 
   @Test
+  void aListOrderedByTheTasksOwnColumnsSelectsTheVisibleTasksWithoutDistinctAndOneOrderedByAVariableWithIt() {
+    String byDueDate = listSql("pat", query -> query.dueBefore(new Date()).orderByDueDate().asc()
+        .orderByTaskCreateTime().asc());
+    String byVariable = listSql("pat", query -> query.orderByProcessVariable("actionTitle", ValueType.STRING).asc());
+
+    assertThat(byDueDate).doesNotContainIgnoringCase("distinct").contains("where RES.ID_ in ( select RES.ID_ from");
+    assertThat(byVariable).containsIgnoringCase("select distinct").doesNotContain("where RES.ID_ in ( select RES.ID_");
+    assertThat(TaskQueryAuthorization.walksInOrder((TaskQueryImpl) engine.getTaskService().createTaskQuery()
+        .orderByDueDate().asc())).isTrue();
+    assertThat(TaskQueryAuthorization.walksInOrder((TaskQueryImpl) engine.getTaskService().createTaskQuery()
+        .orderByDueDate().asc().orderByTaskNameCaseInsensitive().asc())).isFalse();
+  }
+
+  /**
+   * On PostgreSQL the first page of "Overdue" comes from walking {@value TaskQueryAuthorization#ORDER_INDEX} in
+   * order: no sort of the visible tasks (with sorting priced out, the engine's {@code select distinct} would
+   * still need one to find its duplicates). H2, the demo's database, plans its own way.
+   */
+  @Test
+  void onPostgresTheFirstPageOfOverdueWalksTheDueDateIndexWithoutSorting() throws Exception {
+    String user = "pat";
+    List<String> plan = journey.as(user, () -> configuration().getCommandExecutorTxRequired().execute(context -> {
+      TaskQueryImpl query = (TaskQueryImpl) engine.getTaskService().createTaskQuery().dueBefore(new Date())
+          .orderByDueDate().asc().orderByTaskCreateTime().asc();
+      query.setFirstResult(0);
+      query.setMaxResults(15);
+      context.getAuthorizationManager().configureTaskQuery(query);
+      query.getAuthCheck().setUseLeftJoin(configuration().isCmmnEnabled());
+      MappedStatement statement = configuration().getSqlSessionFactory().getConfiguration()
+          .getMappedStatement(TaskQueryAuthorization.STATEMENTS.get("selectTaskByQueryCriteria"));
+      BoundSql sql = statement.getBoundSql(query);
+      try (Connection connection = configuration().getDataSource().getConnection()) {
+        if (!"PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
+          return List.<String>of();
+        }
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try (Statement settings = connection.createStatement()) {
+          settings.execute("set local enable_seqscan = off");
+          settings.execute("set local enable_sort = off");
+          try (PreparedStatement explain = connection.prepareStatement("explain " + sql.getSql())) {
+            new DefaultParameterHandler(statement, query, sql).setParameters(explain);
+            List<String> lines = new ArrayList<>();
+            try (ResultSet rows = explain.executeQuery()) {
+              while (rows.next()) {
+                lines.add(rows.getString(1));
+              }
+            }
+            return lines;
+          }
+        } finally {
+          connection.rollback();
+          connection.setAutoCommit(autoCommit);
+        }
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
+    }));
+    Assumptions.assumeFalse(plan.isEmpty(), "the plan is PostgreSQL's");
+
+    assertThat(String.join("\n", plan)).as(String.join("\n", plan))
+        .contains(TaskQueryAuthorization.ORDER_INDEX).doesNotContain("Sort").contains("Limit");
+  }
+
+  /** The SQL the mapped list statement makes for the user's query, on one line. */
+  private String listSql(String user, Function<TaskQuery, TaskQuery> criteria) {
+    return journey.as(user, () -> configuration().getCommandExecutorTxRequired().execute(context -> {
+      TaskQueryImpl query = (TaskQueryImpl) criteria.apply(engine.getTaskService().createTaskQuery());
+      context.getAuthorizationManager().configureTaskQuery(query);
+      query.getAuthCheck().setUseLeftJoin(configuration().isCmmnEnabled());
+      return configuration().getSqlSessionFactory().getConfiguration()
+          .getMappedStatement(TaskQueryAuthorization.STATEMENTS.get("selectTaskByQueryCriteria"))
+          .getBoundSql(query).getSql().replaceAll("\\s+", " ");
+    }));
+  }
+
+  @Test
   void theStatementChecksGrantsItselfOnlyWhereTheEngineWouldJoinThem() {
     assertThat(TaskQueryAuthorization.checksHere(check(true, "pat", false, false))).isTrue();
 
@@ -169,6 +256,8 @@ class TaskQueryAuthorizationTests {
         .orderByTaskId().asc().listPage(0, ALL).stream().map(Task::getId).toList());
     shapes.put("ordered by a process variable", query -> query.orderByProcessVariable("actionTitle", ValueType.STRING)
         .asc().orderByTaskId().asc().listPage(0, ALL).stream().map(Task::getId).toList());
+    shapes.put("by name, case-insensitive", query -> query.orderByTaskNameCaseInsensitive().asc().orderByTaskId()
+        .asc().listPage(0, ALL).stream().map(Task::getId).toList());
     shapes.put("or query", query -> query.or().taskCandidateGroup("partnership-managers").taskAssignee("pat")
         .endOr().orderByTaskId().asc().listPage(0, ALL).stream().map(Task::getId).toList());
 
