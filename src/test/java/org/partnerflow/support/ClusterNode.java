@@ -293,6 +293,12 @@ public final class ClusterNode implements AutoCloseable {
       return this;
     }
 
+    /** A JVM option besides the default ones. */
+    public Builder jvmOption(String option) {
+      jvmOptions.add(option);
+      return this;
+    }
+
     /** JVM options instead of the default ones (a small heap, the serial collector). */
     public Builder jvmOptions(String... options) {
       jvmOptions.clear();
