@@ -36,7 +36,8 @@ class LifecycleBenchmark {
 
   @Test
   void lifecycleThroughput() throws Exception {
-    int measured = Bench.size(10, 3);
+    // -Dbench.lifecycle.partnerships=N times more of each for a steadier ratio (ten take about 10 s of ours)
+    int measured = Integer.getInteger("bench.lifecycle.partnerships", Bench.size(10, 3));
     int warmUp = Integer.getInteger("bench.lifecycle.warmUp", 3);
     String loadAtStart = Bench.load();
     List<String> rows = new ArrayList<>();
