@@ -96,26 +96,18 @@ class TaskQueryAuthorizationTests {
     TaskQueryAuthorization.STATEMENTS.forEach((engineStatement, ours) ->
         assertThat(sessions.mapStatement(engineStatement)).isEqualTo(ours));
     // the SQL the mapped count statement makes for a partnership manager's "My group's tasks"
-    String sql = journey.as("pat", () -> configuration().getCommandExecutorTxRequired().execute(context -> {
-      TaskQueryImpl query = (TaskQueryImpl) engine.getTaskService().createTaskQuery()
-          .taskCandidateGroup("partnership-managers");
-      context.getAuthorizationManager().configureTaskQuery(query);
-      // as TaskQueryImpl does before it runs: a left join on the grants only where CMMN cases may have tasks
-      query.getAuthCheck().setUseLeftJoin(configuration().isCmmnEnabled());
-      return configuration().getSqlSessionFactory().getConfiguration()
-          .getMappedStatement(TaskQueryAuthorization.STATEMENTS.get("selectTaskCountByQueryCriteria"))
-          .getBoundSql(query).getSql();
-    }));
-    String text = sql.replaceAll("\\s+", " ");
+    String text = sql("pat", "selectTaskCountByQueryCriteria",
+        query -> query.taskCandidateGroup("partnership-managers"));
 
     assertThat(text).contains("RES.ID_ in ( select A.RESOURCE_ID_").doesNotContain("AUTH ON");
   }
 
   @Test
   void aListOrderedByTheTasksOwnColumnsSelectsTheVisibleTasksWithoutDistinctAndOneOrderedByAVariableWithIt() {
-    String byDueDate = listSql("pat", query -> query.dueBefore(new Date()).orderByDueDate().asc()
-        .orderByTaskCreateTime().asc());
-    String byVariable = listSql("pat", query -> query.orderByProcessVariable("actionTitle", ValueType.STRING).asc());
+    String byDueDate = sql("pat", "selectTaskByQueryCriteria",
+        query -> query.dueBefore(new Date()).orderByDueDate().asc().orderByTaskCreateTime().asc());
+    String byVariable = sql("pat", "selectTaskByQueryCriteria",
+        query -> query.orderByProcessVariable("actionTitle", ValueType.STRING).asc());
 
     // walking in order, each task's own grant is looked up as the walk passes it (a list of granted ids would be
     // read whole first: PostgreSQL hashed it, 0.3 s at 100,000 tasks)
@@ -136,17 +128,8 @@ class TaskQueryAuthorizationTests {
    */
   @Test
   void onPostgresTheFirstPageOfOverdueWalksTheDueDateIndexWithoutSorting() throws Exception {
-    String user = "pat";
-    List<String> plan = journey.as(user, () -> configuration().getCommandExecutorTxRequired().execute(context -> {
-      TaskQueryImpl query = (TaskQueryImpl) engine.getTaskService().createTaskQuery().dueBefore(new Date())
-          .orderByDueDate().asc().orderByTaskCreateTime().asc();
-      query.setFirstResult(0);
-      query.setMaxResults(15);
-      context.getAuthorizationManager().configureTaskQuery(query);
-      query.getAuthCheck().setUseLeftJoin(configuration().isCmmnEnabled());
-      MappedStatement statement = configuration().getSqlSessionFactory().getConfiguration()
-          .getMappedStatement(TaskQueryAuthorization.STATEMENTS.get("selectTaskByQueryCriteria"));
-      BoundSql sql = statement.getBoundSql(query);
+    List<String> plan = bound("pat", "selectTaskByQueryCriteria", query -> query.dueBefore(new Date())
+        .orderByDueDate().asc().orderByTaskCreateTime().asc(), 15, (statement, query, sql) -> {
       try (Connection connection = configuration().getDataSource().getConnection()) {
         if (!"PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
           return List.<String>of();
@@ -173,7 +156,7 @@ class TaskQueryAuthorizationTests {
       } catch (SQLException e) {
         throw new IllegalStateException(e);
       }
-    }));
+    });
     Assumptions.assumeFalse(plan.isEmpty(), "the plan is PostgreSQL's");
 
     assertThat(String.join("\n", plan)).as(String.join("\n", plan))
@@ -196,16 +179,32 @@ class TaskQueryAuthorizationTests {
         context.getDbEntityManager().selectList("selectAuthorizedGroupIds"));
   }
 
-  /** The SQL the mapped list statement makes for the user's query, on one line. */
-  private String listSql(String user, Function<TaskQuery, TaskQuery> criteria) {
+  /** The SQL the mapped statement makes for the user's query, on one line. */
+  private String sql(String user, String engineStatement, Function<TaskQuery, TaskQuery> criteria) {
+    return bound(user, engineStatement, criteria, Integer.MAX_VALUE,
+        (statement, query, sql) -> sql.getSql().replaceAll("\\s+", " "));
+  }
+
+  /**
+   * The mapped statement bound to the user's query as the engine binds it before it runs: the user's grants,
+   * and a left join on them only where CMMN cases may have tasks; the first page of the given size.
+   */
+  private <T> T bound(String user, String engineStatement, Function<TaskQuery, TaskQuery> criteria, int pageSize,
+      BoundUse<T> use) {
     return journey.as(user, () -> configuration().getCommandExecutorTxRequired().execute(context -> {
       TaskQueryImpl query = (TaskQueryImpl) criteria.apply(engine.getTaskService().createTaskQuery());
+      query.setFirstResult(0);
+      query.setMaxResults(pageSize);
       context.getAuthorizationManager().configureTaskQuery(query);
       query.getAuthCheck().setUseLeftJoin(configuration().isCmmnEnabled());
-      return configuration().getSqlSessionFactory().getConfiguration()
-          .getMappedStatement(TaskQueryAuthorization.STATEMENTS.get("selectTaskByQueryCriteria"))
-          .getBoundSql(query).getSql().replaceAll("\\s+", " ");
+      MappedStatement statement = configuration().getSqlSessionFactory().getConfiguration()
+          .getMappedStatement(TaskQueryAuthorization.STATEMENTS.get(engineStatement));
+      return use.apply(statement, query, statement.getBoundSql(query));
     }));
+  }
+
+  private interface BoundUse<T> {
+    T apply(MappedStatement statement, TaskQueryImpl query, BoundSql sql);
   }
 
   @Test
