@@ -23,8 +23,7 @@ import org.springframework.stereotype.Component;
  * authorizations pass, so it joined them to the tasks by comparing every task with every grant (10,000
  * open tasks: a manager's "My group's tasks" took seconds, and it grows with the square of the tasks).
  * With them it looks each task's grant up in an index instead. They only help a plan made for the
- * actual values: the {@code postgres} profile plans each statement for its values
- * ({@code plan_cache_mode = force_custom_plan}).
+ * actual values, which {@link TaskQueryPlans} has PostgreSQL make for the task queries at every run.
  * <li><b>An index of the grants on tasks and process definitions only</b> ({@value #GRANTS_INDEX}:
  * {@code RESOURCE_ID_} where {@code TYPE_ < 2} and the resource is a task or a process definition).
  * That lookup runs once per visible task, three probes each, and the engine's own index on

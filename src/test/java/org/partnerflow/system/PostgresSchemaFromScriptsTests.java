@@ -65,7 +65,7 @@ class PostgresSchemaFromScriptsTests {
               + "current_setting('jit'), current_setting('work_mem')")) {
         assertThat(settings.next()).isTrue();
         assertThat(List.of(settings.getString(1), settings.getString(2), settings.getString(3)))
-            .containsExactly("force_custom_plan", "off", "16MB");
+            .containsExactly("auto", "off", "16MB");
       }
     }
   }
