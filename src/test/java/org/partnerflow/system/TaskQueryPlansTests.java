@@ -10,6 +10,12 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.ibatis.executor.statement.RoutingStatementHandler;
+import org.apache.ibatis.executor.statement.StatementHandler;
+import org.apache.ibatis.mapping.BoundSql;
+import org.apache.ibatis.mapping.MappedStatement;
+import org.apache.ibatis.session.Configuration;
+import org.apache.ibatis.session.RowBounds;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.Page;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
@@ -61,6 +67,26 @@ class TaskQueryPlansTests {
     // the control: a statement run as often is prepared on the server, so the task queries could have been
     assertThat(prepared).as("statements prepared on the server").anyMatch(sql -> sql.contains("ACT_RE_PROCDEF"))
         .noneMatch(sql -> sql.contains("ACT_RU_TASK"));
+  }
+
+  @Test
+  void onlyTheTaskQueriesHandlersAreWrapped() {
+    Configuration mybatis = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+        .getSqlSessionFactory().getConfiguration();
+    for (String id : TaskQueryPlans.STATEMENTS) {
+      assertThat(TaskQueryPlans.PlannedForTheirValues.plannedForTheirValues(handler(mybatis, id))).as(id).isTrue();
+    }
+    String other = "org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity.selectProcessDefinition";
+    StatementHandler handler = handler(mybatis, other);
+    assertThat(TaskQueryPlans.PlannedForTheirValues.plannedForTheirValues(handler)).isFalse();
+    assertThat(new TaskQueryPlans.PlannedForTheirValues().plugin(handler)).isSameAs(handler);
+  }
+
+  /** The handler MyBatis makes for a statement, as the interceptor sees it. */
+  private static StatementHandler handler(Configuration mybatis, String id) {
+    MappedStatement statement = mybatis.getMappedStatement(id);
+    return new RoutingStatementHandler(null, statement, null, RowBounds.DEFAULT, null,
+        new BoundSql(mybatis, "select 1", List.of(), null));
   }
 
   @Test
