@@ -45,8 +45,8 @@ class TaskQueryPlans extends AbstractProcessEnginePlugin {
   static final Set<String> STATEMENTS = Set.of(
       "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity.selectTaskByQueryCriteria",
       "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity.selectTaskCountByQueryCriteria",
-      TaskQueryAuthorization.NAMESPACE + "partnerflowSelectTaskByQueryCriteria",
-      TaskQueryAuthorization.NAMESPACE + "partnerflowSelectTaskCountByQueryCriteria");
+      TaskQueryAuthorization.STATEMENTS.get("selectTaskByQueryCriteria"),
+      TaskQueryAuthorization.STATEMENTS.get("selectTaskCountByQueryCriteria"));
 
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
